@@ -1,0 +1,9 @@
+/**
+ * Spindle's core: Python's {@code threading}, {@code queue}, {@code concurrent.futures} and
+ * {@code sched} on the JVM, with nothing but the JDK at run time.
+ *
+ * <p>{@code dev.spindle.internal} holds shared helpers and is deliberately not exported.
+ */
+module dev.spindle.core {
+    exports dev.spindle.threading;
+}
