@@ -1,9 +1,8 @@
 package dev.spindle.threading.lincheck;
 
 import dev.spindle.threading.Lock;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import dev.spindle.testing.LincheckSizes;
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,12 +38,12 @@ public class LockLincheckTest {
     @Test
     @DisplayName("LOCK-04 LOCK-12 LOCK-14: tryAcquire/release/isLocked are linearizable (model checking)")
     void modelChecking() {
-        LincheckSizes.apply(new ModelCheckingOptions()).check(getClass());
+        LincheckSizes.modelChecking().check(getClass());
     }
 
     @Test
     @DisplayName("LOCK-04 LOCK-12 LOCK-14: tryAcquire/release/isLocked are linearizable (stress)")
     void stress() {
-        LincheckSizes.apply(new StressOptions()).check(getClass());
+        LincheckSizes.stress().check(getClass());
     }
 }
