@@ -63,15 +63,9 @@ public class DeadlockException extends IllegalStateException {
           .append(" would wait for each other forever:");
         for (Edge e : cycle) {
             sb.append("\n  thread \"").append(e.waiter().getName()).append("\" waits for ")
-              .append(lockName(e.lock())).append(", held by thread \"")
+              .append(Locks.label(e.lock())).append(", held by thread \"")
               .append(e.owner().getName()).append('"');
         }
         return sb.toString();
-    }
-
-    private static String lockName(Object lock) {
-        String type = lock.getClass().getSimpleName();
-        String name = lock instanceof Lock l ? l.name() : lock instanceof RLock r ? r.name() : null;
-        return name == null ? type : type + " '" + name + "'";
     }
 }

@@ -5,6 +5,17 @@ final class Locks {
 
     private Locks() {}
 
+    /** {@code "RLock 'accounts'"} for a named Spindle lock, {@code "RLock-3"} for an unnamed one. */
+    static String label(Object lock) {
+        if (lock instanceof Lock l) {
+            return l.sync().label();
+        }
+        if (lock instanceof RLock r) {
+            return r.sync().label();
+        }
+        return String.valueOf(lock);
+    }
+
     /**
      * {@code Type[name, locked by owner, count=n]}: the name only when given, the count only
      * when {@code count >= 0}.

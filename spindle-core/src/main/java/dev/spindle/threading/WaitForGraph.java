@@ -52,6 +52,9 @@ final class WaitForGraph {
 
     private static final System.Logger LOG = System.getLogger(Deadlocks.class.getName());
 
+    /** How many walks have run: a statistic for tests and diagnostics (slow path only). */
+    private static final java.util.concurrent.atomic.LongAdder WALKS = new java.util.concurrent.atomic.LongAdder();
+
     private WaitForGraph() {}
 
     /**
@@ -73,6 +76,7 @@ final class WaitForGraph {
         Waiting waiting = new Waiting(me, lock);
         WAITING.put(me, waiting);
         VarHandle.fullFence();
+        WALKS.increment();
         if (walk(waiting) != null) {
             confirm(waiting, policy);
         }
@@ -87,6 +91,11 @@ final class WaitForGraph {
         Waiting waiting = new Waiting(Thread.currentThread(), lock);
         WAITING.put(waiting.thread, waiting);
         return waiting;
+    }
+
+    /** Returns how many acquires have walked the graph since start-up. */
+    static long walks() {
+        return WALKS.sum();
     }
 
     /** Ends the wait {@code waiting} (null-safe). */
