@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         version = "Spindle 0.1.0-SNAPSHOT",
         description = "Python's concurrency model (threading, queue, concurrent.futures, sched, multiprocessing) on the JVM.",
-        subcommands = {Main.Tour.class, Main.DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {Main.Tour.class, Main.DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Also: ./spindle test    runs the whole test suite (Maven verify)."})
 public final class Main implements Runnable {
 
