@@ -30,7 +30,8 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        // Words after a demo's name belong to the demo: `demo sched --real-time` is not an option of `demo`.
+        return new CommandLine(new Main()).setUnmatchedOptionsArePositionalParams(true);
     }
 
     @Override
