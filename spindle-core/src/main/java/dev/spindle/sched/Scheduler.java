@@ -68,9 +68,11 @@ import java.util.function.DoubleSupplier;
  * prior to a {@code cancel} that succeeds happen-before actions in another thread following a
  * {@code queue()} or {@code empty()} that no longer shows the event.
  *
- * <p><b>Cost.</b> The queue is a binary heap in an array: {@code enterabs}, {@code cancel} and
- * taking the next event are {@code O(log n)}, each with one lock acquisition; {@code queue()}
- * copies and sorts, {@code O(n log n)}.
+ * <p><b>Cost.</b> The queue is a 4-ary heap that keeps the times in a primitive array:
+ * {@code enterabs} and taking the next event are {@code O(log n)}, {@code cancel} is
+ * {@code O(1)} amortized (a cancelled entry is dropped lazily, and compacted away before it can
+ * double the memory), each with one lock acquisition; {@code queue()} copies and sorts,
+ * {@code O(n log n)}.
  */
 public final class Scheduler {
 
@@ -78,25 +80,22 @@ public final class Scheduler {
     private static final long ORIGIN = System.nanoTime();
 
     /*
-     * State: a binary min-heap of events in heap[0..size), ordered by Event.compareTo (time,
-     * priority, sequence). Each queued event holds its index in `heapIndex`, -1 once it has been
-     * taken to run or cancelled, so cancel() finds it in O(1), removes it in O(log n), and knows
-     * at once whether it is still queued (the scheme of ScheduledThreadPoolExecutor's
-     * DelayedWorkQueue; CPython scans its list). `nextSequence` numbers entries. All of these are
-     * guarded by `lock`, and so is each queued event's heapIndex.
+     * State: `heap`, the queue: a min-heap in run order with lazy cancellation (see EventHeap), and
+     * `nextSequence`, which numbers entries. Both are guarded by `lock`, and so is each event's
+     * `state` (QUEUED, then TAKEN when run() takes it or CANCELLED), which is how cancel() knows
+     * at once whether an event is still queued; `owner` tells it whether the event is its own.
      *
      * `timefunc` is called with the lock held, as CPython does; actions and a pluggable
      * `delayfunc` are called with it released. `delayfunc` is null for the built-in real-time
      * wait: run() then waits on `headChanged` (non-null only then) for at most the delay, and
-     * enterabs()/cancel() signal it whenever heap[0] changes. Several threads may run() at once;
-     * each event is taken by exactly one.
+     * enterabs()/cancel() signal it whenever the next event changes. Several threads may run()
+     * at once; each event is taken by exactly one.
      */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition headChanged;
     private final DoubleSupplier timefunc;
     private final DoubleConsumer delayfunc;
-    private Event[] heap = new Event[16];
-    private int size;
+    private final EventHeap heap = new EventHeap();
     private long nextSequence;
 
     /**
@@ -151,14 +150,8 @@ public final class Scheduler {
         Objects.requireNonNull(action, "action");
         lock.lock();
         try {
-            Event event = new Event(time, priority, nextSequence++, action);
-            int k = size;
-            if (k == heap.length) {
-                heap = Arrays.copyOf(heap, k + (k >> 1));
-            }
-            size = k + 1;
-            siftUp(k, event);
-            if (event.heapIndex == 0 && headChanged != null) {
+            Event event = new Event(this, time, priority, nextSequence++, action);
+            if (heap.add(event) && headChanged != null) {
                 headChanged.signalAll();
             }
             return event;
@@ -204,12 +197,13 @@ public final class Scheduler {
         Objects.requireNonNull(event, "event");
         lock.lock();
         try {
-            int i = event.heapIndex;
-            if (i < 0 || i >= size || heap[i] != event) {
+            if (event.owner != this) {
+                throw new IllegalStateException("cannot cancel an event of another scheduler: " + event);
+            }
+            if (event.state != Event.QUEUED) {
                 throw new IllegalStateException("cannot cancel an event that is not queued (it ran or was cancelled): " + event);
             }
-            removeAt(i);
-            if (i == 0 && headChanged != null) {
+            if (heap.cancel(event) && headChanged != null) {
                 headChanged.signalAll();
             }
         } finally {
@@ -221,7 +215,7 @@ public final class Scheduler {
     public boolean empty() {
         lock.lock();
         try {
-            return size == 0;
+            return heap.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -235,11 +229,10 @@ public final class Scheduler {
         Event[] events;
         lock.lock();
         try {
-            events = Arrays.copyOf(heap, size);
+            events = heap.snapshot();
         } finally {
             lock.unlock();
         }
-        Arrays.sort(events);
         return Collections.unmodifiableList(Arrays.asList(events));
     }
 
@@ -270,17 +263,16 @@ public final class Scheduler {
             lock.lock();
             try {
                 for (;;) {
-                    if (size == 0) {
+                    if (heap.isEmpty()) {
                         return OptionalDouble.empty();
                     }
-                    Event head = heap[0];
+                    double time = heap.topTime();
                     double now = timefunc.getAsDouble();
-                    if (!(head.time > now)) {
-                        due = head;
-                        removeAt(0);
+                    if (!(time > now)) {
+                        due = heap.takeTop();
                         break;
                     }
-                    delay = head.time - now;
+                    delay = time - now;
                     if (!blocking) {
                         return OptionalDouble.of(delay);
                     }
@@ -312,8 +304,9 @@ public final class Scheduler {
     public String toString() {
         lock.lock();
         try {
-            return size == 0 ? "Scheduler[empty]"
-                    : "Scheduler[" + size + (size == 1 ? " event" : " events") + ", next at " + heap[0].time + "]";
+            int n = heap.queued();
+            return n == 0 ? "Scheduler[empty]"
+                    : "Scheduler[" + n + (n == 1 ? " event" : " events") + ", next at " + heap.topTime() + "]";
         } finally {
             lock.unlock();
         }
@@ -330,68 +323,6 @@ public final class Scheduler {
         }
     }
 
-    // Heap operations. Call only when holding lock.
-
-    /** Removes the event at index {@code i} and marks it as no longer queued. */
-    private void removeAt(int i) {
-        // assert lock.isHeldByCurrentThread();
-        Event removed = heap[i];
-        removed.heapIndex = -1;
-        int last = --size;
-        if (i != last) {
-            Event moved = heap[last];
-            heap[last] = null;
-            siftDown(i, moved);
-            if (heap[i] == moved) {
-                siftUp(i, moved);
-            }
-        } else {
-            heap[i] = null;
-        }
-    }
-
-    /** Places {@code event} at {@code k} or above, moving larger parents down. */
-    private void siftUp(int k, Event event) {
-        // assert lock.isHeldByCurrentThread();
-        Event[] h = heap;
-        while (k > 0) {
-            int parent = (k - 1) >>> 1;
-            Event p = h[parent];
-            if (event.compareTo(p) >= 0) {
-                break;
-            }
-            h[k] = p;
-            p.heapIndex = k;
-            k = parent;
-        }
-        h[k] = event;
-        event.heapIndex = k;
-    }
-
-    /** Places {@code event} at {@code k} or below, moving smaller children up. */
-    private void siftDown(int k, Event event) {
-        // assert lock.isHeldByCurrentThread();
-        Event[] h = heap;
-        int n = size;
-        int half = n >>> 1;
-        while (k < half) {
-            int child = (k << 1) + 1;
-            Event c = h[child];
-            int right = child + 1;
-            if (right < n && c.compareTo(h[right]) > 0) {
-                c = h[child = right];
-            }
-            if (event.compareTo(c) <= 0) {
-                break;
-            }
-            h[k] = c;
-            c.heapIndex = k;
-            k = child;
-        }
-        h[k] = event;
-        event.heapIndex = k;
-    }
-
     /**
      * An entry in a {@link Scheduler}'s queue, Python's {@code sched.Event}: the time, priority,
      * sequence number and action given to (or made by) {@code enterabs}. Python's
@@ -403,15 +334,24 @@ public final class Scheduler {
      */
     public static final class Event implements Comparable<Event> {
 
+        /** In the queue, waiting to run. */
+        static final int QUEUED = 0;
+        /** Taken from the queue by run(), to run now. */
+        static final int TAKEN = 1;
+        /** Cancelled; its entry may stay in the heap until it is dropped. */
+        static final int CANCELLED = 2;
+
+        final Scheduler owner;
         private final double time;
         private final int priority;
         private final long sequence;
         private final Runnable action;
 
-        /** Index in the owning scheduler's heap, -1 when not queued; guarded by that scheduler's lock. */
-        int heapIndex = -1;
+        /** QUEUED, TAKEN or CANCELLED; guarded by the owner's lock. */
+        int state = QUEUED;
 
-        Event(double time, int priority, long sequence, Runnable action) {
+        Event(Scheduler owner, double time, int priority, long sequence, Runnable action) {
+            this.owner = owner;
             this.time = time;
             this.priority = priority;
             this.sequence = sequence;
