@@ -2,11 +2,9 @@ package dev.spindle.sched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,14 +28,12 @@ class SchedulerConcurrentTest {
         clock.sleep(d);
     });
     private final BlockingQueue<Fired> fired = new LinkedBlockingQueue<>();
-    private final AtomicReference<Throwable> runnerFailure = new AtomicReference<>();
-    private Thread runner;
+    private BackgroundRun runner;
 
     @AfterEach
     void stopRunner() throws InterruptedException {
-        if (runner != null && runner.isAlive()) {
-            runner.interrupt();
-            runner.join();
+        if (runner != null) {
+            runner.close();
         }
     }
 
@@ -46,13 +42,7 @@ class SchedulerConcurrentTest {
     }
 
     private void startRunner() {
-        runner = Thread.ofPlatform().name("scheduler-runner").start(() -> {
-            try {
-                scheduler.run();
-            } catch (Throwable t) {
-                runnerFailure.set(t);
-            }
-        });
+        runner = BackgroundRun.start(scheduler);
     }
 
     /** The next event to run, waiting for it in real time. */
@@ -74,11 +64,6 @@ class SchedulerConcurrentTest {
         }
     }
 
-    private void awaitRunnerEnd() throws InterruptedException {
-        assertThat(runner.join(Duration.ofSeconds(10))).as("run() should have returned").isTrue();
-        assertThat(runnerFailure.get()).isNull();
-    }
-
     @Test
     @DisplayName("SCHED-12: with a supplied fake clock, run() in a worker thread runs each event as the clock is advanced")
     void runsAsTheClockAdvances() throws InterruptedException {
@@ -95,7 +80,7 @@ class SchedulerConcurrentTest {
         assertThat(fired).isEmpty();            // ...and event 3 cannot run before 3.0
         clock.advance(1);
         assertThat(next()).isEqualTo(new Fired(3, 3.0));
-        awaitRunnerEnd();
+        runner.awaitNormalEnd();
         assertThat(clock.time()).isEqualTo(3.0);
     }
 
@@ -125,7 +110,7 @@ class SchedulerConcurrentTest {
         assertThat(fired).isEmpty();
         clock.advance(1);
         assertThat(next()).isEqualTo(new Fired(5, 5.0));
-        awaitRunnerEnd();
+        runner.awaitNormalEnd();
         assertThat(fired).isEmpty();
         assertThat(clock.time()).isEqualTo(5.0);
     }
@@ -156,7 +141,7 @@ class SchedulerConcurrentTest {
         assertThat(fired).isEmpty();
         clock.advance(1);
         assertThat(next()).isEqualTo(new Fired(4, 4.0));
-        awaitRunnerEnd();                       // without any more time: it never waited for event 5
+        runner.awaitNormalEnd();                // without any more time: it never waited for event 5
         assertThat(fired).isEmpty();
         assertThat(delays).containsExactly(0.0);   // only the delayfunc(0) after event 4 is left
         clock.advance(1000);

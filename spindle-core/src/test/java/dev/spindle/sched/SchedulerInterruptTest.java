@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,28 +16,16 @@ class SchedulerInterruptTest {
 
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    /** Runs {@code scheduler.run()} in a new thread, keeping what it throws. */
-    private static Thread runIn(Scheduler scheduler, AtomicReference<Throwable> thrown) {
-        return Thread.ofPlatform().start(() -> {
-            try {
-                scheduler.run();
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-    }
-
     @Test
     @DisplayName("the default scheduler: an interrupt during the wait throws InterruptedException; the event stays queued")
     void defaultWaitInterrupted() throws InterruptedException {
         Scheduler scheduler = new Scheduler();
         Scheduler.Event far = scheduler.enter(600.0, 1, () -> log.add("far"));
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread runner = runIn(scheduler, thrown);
-        await().atMost(Duration.ofSeconds(10)).until(() -> runner.getState() == Thread.State.TIMED_WAITING);
-        runner.interrupt();
-        assertThat(runner.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        try (BackgroundRun runner = BackgroundRun.start(scheduler)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> runner.thread().getState() == Thread.State.TIMED_WAITING);
+            runner.thread().interrupt();
+            assertThat(runner.awaitEnd()).isInstanceOf(InterruptedException.class);
+        }
         assertThat(scheduler.queue()).containsExactly(far);
         assertThat(log).isEmpty();
     }
@@ -49,14 +36,13 @@ class SchedulerInterruptTest {
         VirtualClock clock = VirtualClock.manual();
         Scheduler scheduler = clock.scheduler();
         Scheduler.Event event = scheduler.enter(5.0, 1, () -> log.add("event"));
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread runner = runIn(scheduler, thrown);
-        clock.advance(1.0);
-        clock.awaitTime(1.0);                   // the runner is in delayfunc(5.0), stuck at the limit
-        runner.interrupt();
-        assertThat(runner.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(thrown.get()).isInstanceOf(InterruptedException.class)
-                .hasMessage("interrupted while running the scheduler");
+        try (BackgroundRun runner = BackgroundRun.start(scheduler)) {
+            clock.advance(1.0);
+            clock.awaitTime(1.0);               // the runner is in delayfunc(5.0), stuck at the limit
+            runner.thread().interrupt();
+            assertThat(runner.awaitEnd()).isInstanceOf(InterruptedException.class)
+                    .hasMessage("interrupted while running the scheduler");
+        }
         assertThat(scheduler.queue()).containsExactly(event);
         assertThat(clock.time()).isEqualTo(1.0);
     }

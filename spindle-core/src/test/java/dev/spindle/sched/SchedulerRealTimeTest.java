@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,30 +23,19 @@ class SchedulerRealTimeTest {
     private static final long GENEROUS = Duration.ofSeconds(10).toNanos();
 
     private final Scheduler scheduler = new Scheduler();
-    private final AtomicReference<Throwable> runnerFailure = new AtomicReference<>();
-    private Thread runner;
+    private BackgroundRun runner;
 
     @AfterEach
     void stopRunner() throws InterruptedException {
-        if (runner != null && runner.isAlive()) {
-            runner.interrupt();
-            runner.join();
+        if (runner != null) {
+            runner.close();
         }
     }
 
-    private void startRunner() {
-        runner = Thread.ofPlatform().name("scheduler-runner").start(() -> {
-            try {
-                scheduler.run();
-            } catch (Throwable t) {
-                runnerFailure.set(t);
-            }
-        });
-    }
-
-    /** Waits until the runner is in its timed wait for the next event. */
-    private void awaitRunnerWaiting() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> runner.getState() == Thread.State.TIMED_WAITING);
+    /** Starts run() in another thread and waits until it is in its timed wait for the next event. */
+    private void startRunnerAndAwaitItsWait() {
+        runner = BackgroundRun.start(scheduler);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.thread().getState() == Thread.State.TIMED_WAITING);
     }
 
     @Test
@@ -92,8 +80,7 @@ class SchedulerRealTimeTest {
     @DisplayName("the default wait wakes early: an event entered for before the awaited one runs on time")
     void earlierEventWakesTheWait() throws InterruptedException {
         Scheduler.Event far = scheduler.enter(600.0, 1, () -> { });
-        startRunner();
-        awaitRunnerWaiting();
+        startRunnerAndAwaitItsWait();
         CountDownLatch ran = new CountDownLatch(1);
         long entered = System.nanoTime();
         scheduler.enter(0.05, 1, ran::countDown);
@@ -101,21 +88,18 @@ class SchedulerRealTimeTest {
         assertThat(System.nanoTime() - entered).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
         assertThat(scheduler.queue()).containsExactly(far);
         scheduler.cancel(far);
-        assertThat(runner.join(Duration.ofSeconds(10))).isTrue();
-        assertThat(runnerFailure.get()).isNull();
+        runner.awaitNormalEnd();
     }
 
     @Test
     @DisplayName("the default wait wakes when the awaited event is cancelled: run() returns at once if nothing is left")
     void cancelWakesTheWait() throws InterruptedException {
         Scheduler.Event far = scheduler.enter(600.0, 1, () -> { });
-        startRunner();
-        awaitRunnerWaiting();
+        startRunnerAndAwaitItsWait();
         long cancelled = System.nanoTime();
         scheduler.cancel(far);
-        assertThat(runner.join(Duration.ofSeconds(10))).as("run() should return long before 600 s").isTrue();
+        runner.awaitNormalEnd();   // long before 600 s
         assertThat(System.nanoTime() - cancelled).isLessThan(GENEROUS);
-        assertThat(runnerFailure.get()).isNull();
         assertThat(scheduler.empty()).isTrue();
     }
 
