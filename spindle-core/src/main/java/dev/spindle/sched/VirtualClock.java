@@ -178,8 +178,9 @@ public final class VirtualClock {
     }
 
     /**
-     * Blocks until the clock reads at least {@code time}, moved by other threads' {@code sleep}
-     * or {@code advance}.
+     * Blocks until the clock reads at least {@code time}, moved by other threads: by their
+     * {@code sleep} or {@code advance} on a free clock, by their {@code sleep} on a manual one
+     * (once {@code advance} has allowed it).
      *
      * @throws IllegalArgumentException if {@code time} is NaN
      * @throws InterruptedException if interrupted while waiting
