@@ -30,8 +30,10 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
         // Words after a demo's name belong to the demo: `demo sched --real-time` is not an option of `demo`.
-        return new CommandLine(new Main()).setUnmatchedOptionsArePositionalParams(true);
+        commandLine.getSubcommands().get("demo").setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 
     @Override
