@@ -2,7 +2,9 @@ package dev.spindle.cli;
 
 import dev.spindle.cli.demos.BankDemo;
 import dev.spindle.cli.demos.DeadlockDemo;
+import dev.spindle.cli.demos.SchedDemo;
 import dev.spindle.cli.demos.ThreadsDemo;
+import dev.spindle.cli.demos.TimerDemo;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +14,9 @@ public final class Demos {
     private static final List<Demo> ALL = List.of(
             new ThreadsDemo(),
             new BankDemo(),
-            new DeadlockDemo());
+            new DeadlockDemo(),
+            new TimerDemo(),
+            new SchedDemo());
 
     private Demos() {}
 

@@ -30,7 +30,10 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main());
+        // Words after a demo's name belong to the demo: `demo sched --real-time` is not an option of `demo`.
+        commandLine.getSubcommands().get("demo").setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 
     @Override
