@@ -33,6 +33,14 @@ public final class Main implements Runnable {
         CommandLine commandLine = new CommandLine(new Main());
         // Words after a demo's name belong to the demo: `demo sched --real-time` is not an option of `demo`.
         commandLine.getSubcommands().get("demo").setUnmatchedOptionsArePositionalParams(true);
+        // A demo's bad argument is the user's mistake, not a crash: say so, without a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("spindle: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
         return commandLine;
     }
 

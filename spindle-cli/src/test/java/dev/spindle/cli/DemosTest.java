@@ -59,9 +59,10 @@ class DemosTest {
     }
 
     @Test
-    @DisplayName("the command line lists the demos and rejects an unknown one with status 2")
+    @DisplayName("the command line lists the demos and rejects an unknown demo or demo argument with status 2")
     void commandLine() {
         assertThat(Main.commandLine().execute("demo", "no-such-demo")).isEqualTo(2);
+        assertThat(Main.commandLine().execute("demo", "sched", "--nope")).as("a demo's bad argument").isEqualTo(2);
         assertThat(Main.commandLine().execute("demo")).isZero();
     }
 }
