@@ -751,12 +751,18 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         }
     }
 
+    /** Runs one callback; what it throws is logged, and if logging fails too, printed to stderr. */
     @SuppressWarnings("unchecked")
     private void invokeCallback(Consumer<?> callback) {
         try {
             ((Consumer<Object>) callback).accept(this);
         } catch (Throwable e) {
-            LOGGER.log(System.Logger.Level.ERROR, () -> "exception calling callback for " + this, e);
+            try {
+                LOGGER.log(System.Logger.Level.ERROR, () -> "exception calling callback for " + this, e);
+            } catch (Throwable loggingFailed) {
+                e.addSuppressed(loggingFailed);
+                e.printStackTrace();
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.spindle.futures;
 
-import java.util.Queue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,22 +37,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Cost per task: one object (the task), a queue node or a direct hand-off, an unpark when a
  * worker sleeps, and below {@code maxWorkers} two atomic updates of {@code idle}; no lock.
  */
-final class PlatformThreadPool extends ThreadPoolCore {
+final class PlatformThreadPool extends ThreadPoolCore<LinkedTransferQueue<Task<?>>> {
 
     /** The marker that tells a worker to end. */
     static final Task<Void> END = new Task<>(Executors.callable(() -> {}, null));
 
-    private final LinkedTransferQueue<Task<?>> queue = new LinkedTransferQueue<>();
     private final AtomicInteger idle = new AtomicInteger();
     private final Runnable becomeIdle = idle::incrementAndGet;
 
     PlatformThreadPool(int maxWorkers, String prefix, Runnable initializer) {
-        super(maxWorkers, prefix, initializer);
-    }
-
-    @Override
-    Queue<Task<?>> queue() {
-        return queue;
+        super(maxWorkers, prefix, initializer, new LinkedTransferQueue<>());
     }
 
     @Override
@@ -99,42 +92,52 @@ final class PlatformThreadPool extends ThreadPoolCore {
         }
     }
 
-    /** A worker's life: initializer, then tasks until END (CPython's {@code _worker}). */
+    /**
+     * A worker's life: initializer, then tasks until END (CPython's {@code _worker}). A worker that
+     * dies of an error outside any task (tasks catch everything their call throws) is replaced
+     * while the pool runs, as the JDK's pool replaces one, so queued tasks are never stranded.
+     */
     private void work() {
+        boolean ended = false;
         try {
-            if (!initialize()) {
-                return;
-            }
-            for (;;) {
-                Task<?> task;
-                try {
-                    task = queue.take();
-                } catch (InterruptedException e) {
-                    if (runState() >= STOP) {
-                        return;
-                    }
-                    continue;           // a stray interrupt (cancel(true) raced with the end of a call)
-                }
-                if (task == END) {
-                    queue.offer(END);
-                    return;
-                }
-                // As the JDK's pool: a stopping pool's thread stays interrupted, else it starts clean.
-                if (runState() >= STOP) {
-                    Thread.currentThread().interrupt();
-                } else {
-                    Thread.interrupted();
-                }
-                // Below maxWorkers, count this worker idle before its future completes, so that
-                // a submit reacting to the completion reuses it instead of starting a thread.
-                boolean counted = threadCount() < maxWorkers;
-                if (!task.runThen(counted ? becomeIdle : null) && counted) {
-                    idle.incrementAndGet();     // cancelled: back to the queue at once
-                }
-            }
+            ended = !initialize() || takeAndRunUntilEnd();
         } finally {
             threads.remove(Thread.currentThread());
             threadGone();
+            if (!ended && runState() == RUNNING) {
+                addWorker();
+            }
+        }
+    }
+
+    /** Returns true when told to end: the END marker, or an interrupt from {@code shutdownNow}. */
+    private boolean takeAndRunUntilEnd() {
+        for (;;) {
+            Task<?> task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                if (runState() >= STOP) {
+                    return true;
+                }
+                continue;               // a stray interrupt (cancel(true) raced with the end of a call)
+            }
+            if (task == END) {
+                queue.offer(END);
+                return true;
+            }
+            // As the JDK's pool: a stopping pool's thread stays interrupted, else it starts clean.
+            if (runState() >= STOP) {
+                Thread.currentThread().interrupt();
+            } else {
+                Thread.interrupted();
+            }
+            // Below maxWorkers, count this worker idle before its future completes, so that a
+            // submit reacting to the completion reuses it instead of starting a thread.
+            boolean counted = threadCount() < maxWorkers;
+            if (!task.runThen(counted ? becomeIdle : null) && counted) {
+                idle.incrementAndGet();         // cancelled: back to the queue at once
+            }
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * (cancelling and notifying every queued future) and interrupted the threads. The state only
  * moves right.
  */
-abstract class ThreadPoolCore {
+abstract class ThreadPoolCore<Q extends Queue<Task<?>>> {
 
     static final int RUNNING = 0;
     static final int SHUTDOWN = 1;
@@ -44,6 +44,9 @@ abstract class ThreadPoolCore {
     final int maxWorkers;
     final String prefix;
     final Runnable initializer;
+
+    /** The tasks accepted and not yet taken by a thread. */
+    final Q queue;
 
     /*
      * ctl: the run state in the high 32 bits, the number of live threads in the low 32 (workers,
@@ -75,16 +78,14 @@ abstract class ThreadPoolCore {
         }
     }
 
-    ThreadPoolCore(int maxWorkers, String prefix, Runnable initializer) {
+    ThreadPoolCore(int maxWorkers, String prefix, Runnable initializer, Q queue) {
         this.maxWorkers = maxWorkers;
+        this.queue = queue;
         this.prefix = prefix == null || prefix.isEmpty() ? "ThreadPoolExecutor-" + POOLS.getAndIncrement() : prefix;
         this.initializer = initializer;
     }
 
     // ---------------------------------------------------------------- the strategy
-
-    /** The queue of tasks not yet taken by a thread. */
-    abstract Queue<Task<?>> queue();
 
     /** Hands an accepted task to a thread, or queues it; calls {@link #recheck} after queueing. */
     abstract void dispatch(Task<?> task);
@@ -167,7 +168,7 @@ abstract class ThreadPoolCore {
 
     /** After queueing: if the pool stopped accepting and the task is still queued, rejects it. */
     final void recheck(Task<?> task) {
-        if (runState() != RUNNING && queue().remove(task)) {
+        if (runState() != RUNNING && queue.remove(task)) {
             tryTerminate();
             throw rejection();
         }
@@ -221,8 +222,7 @@ abstract class ThreadPoolCore {
 
     /** Takes every queued task out and hands it to {@code action}. */
     final void drain(Consumer<Task<?>> action) {
-        Queue<Task<?>> q = queue();
-        for (Task<?> t; (t = q.poll()) != null; ) {
+        for (Task<?> t; (t = queue.poll()) != null; ) {
             if (t != PlatformThreadPool.END) {
                 action.accept(t);
             }
@@ -289,7 +289,7 @@ abstract class ThreadPoolCore {
                     default -> "stopped";
                 };
         int queued = 0;
-        for (Task<?> t : queue()) {
+        for (Task<?> t : queue) {
             if (t != PlatformThreadPool.END) {
                 queued++;
             }

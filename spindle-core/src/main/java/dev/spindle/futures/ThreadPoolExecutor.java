@@ -40,7 +40,11 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Tasks.</b> Whatever a task throws, errors included, goes into its future; the thread
  * survives (TPE-07). {@code execute(Runnable)} has no future to hold a failure, so it hands it to
  * the thread's {@link Thread.UncaughtExceptionHandler}, as the JDK's pool does. A running task
- * cannot be cancelled ({@link Future#cancel()}); {@code cancel(true)} interrupts it.
+ * cannot be cancelled ({@link Future#cancel()}); {@code cancel(true)} interrupts it, and the
+ * future then ends with whatever the task does. For the same reason, when {@code invokeAll} with
+ * a timeout gives up, a task that was running has been interrupted but may still be finishing:
+ * the JDK promises {@code isDone()} for every returned future, this pool only for those that
+ * had not started.
  *
  * <p><b>Shutting down.</b> {@link #shutdown(boolean, boolean)} is Python's; {@link #close()} is
  * {@code shutdown(true, false)}; {@link #shutdown()} starts an orderly shutdown without waiting;
@@ -75,7 +79,7 @@ public final class ThreadPoolExecutor extends AbstractExecutorService implements
                 r -> Thread.ofPlatform().name("spindle-futures-cleaner").daemon(true).unstarted(r));
     }
 
-    private final ThreadPoolCore core;
+    private final ThreadPoolCore<?> core;
 
     /** A pool of {@code min(32, availableProcessors() + 4)} platform threads (TPE-01). */
     public ThreadPoolExecutor() {
@@ -95,7 +99,7 @@ public final class ThreadPoolExecutor extends AbstractExecutorService implements
         int max = b.maxWorkers != null ? b.maxWorkers : defaultMaxWorkers();
         core = b.virtualThreads ? new VirtualThreadPool(max, b.threadNamePrefix, b.initializer)
                 : new PlatformThreadPool(max, b.threadNamePrefix, b.initializer);
-        ThreadPoolCore c = core;       // the cleaning action must not refer to this
+        ThreadPoolCore<?> c = core;    // the cleaning action must not refer to this
         Gc.CLEANER.register(this, c::collected);
     }
 

@@ -1,6 +1,5 @@
 package dev.spindle.futures;
 
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,18 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * exits, as with platform workers (SHUT-07), the first submit starts one non-daemon platform
  * <em>keeper</em> thread that waits for the pool to terminate.
  */
-final class VirtualThreadPool extends ThreadPoolCore {
+final class VirtualThreadPool extends ThreadPoolCore<ConcurrentLinkedQueue<Task<?>>> {
 
-    private final ConcurrentLinkedQueue<Task<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean keeperStarted = new AtomicBoolean();
 
     VirtualThreadPool(int maxWorkers, String prefix, Runnable initializer) {
-        super(maxWorkers, prefix, initializer);
-    }
-
-    @Override
-    Queue<Task<?>> queue() {
-        return queue;
+        super(maxWorkers, prefix, initializer, new ConcurrentLinkedQueue<>());
     }
 
     @Override

@@ -45,6 +45,15 @@ abstract class ExecutorFixture {
         }
     }
 
+    /** {@link #passGate()} for a {@code Function}, which cannot throw InterruptedException. */
+    protected final void passGateUnchecked() {
+        try {
+            passGate();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException("interrupted at the gate", e);
+        }
+    }
+
     @AfterEach
     final void shutDownEveryExecutor() throws InterruptedException {
         gate.countDown();

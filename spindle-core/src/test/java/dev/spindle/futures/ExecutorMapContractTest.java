@@ -88,11 +88,7 @@ abstract class ExecutorMapContractTest extends ExecutorFixture {
                 throw new ArithmeticException("/ by zero");
             }
             if (name.startsWith("gated")) {
-                try {
-                    passGate();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                passGateUnchecked();
             }
             return name.length();
         }, List.of("first", "fail", "gated-1", "gated-2"));
@@ -119,11 +115,7 @@ abstract class ExecutorMapContractTest extends ExecutorFixture {
         CloseableIterator<Integer> it = ex.map(i -> {
             started.add(i);
             if (i >= 2) {
-                try {
-                    passGate();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                passGateUnchecked();
             }
             return i;
         }, List.of(0, 1, 2, 3, 4), timeout);
@@ -146,11 +138,7 @@ abstract class ExecutorMapContractTest extends ExecutorFixture {
         Executor ex = newExecutor(1);
         Duration timeout = Duration.ofSeconds(2);
         CloseableIterator<Integer> it = ex.map(i -> {
-            try {
-                passGate();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            passGateUnchecked();
             return i;
         }, List.of(1), timeout);
         assertThatThrownBy(() -> new Future<Integer>().result(timeout.plusMillis(100))).isInstanceOf(TimeoutException.class);
@@ -171,9 +159,7 @@ abstract class ExecutorMapContractTest extends ExecutorFixture {
                 firstStarted.countDown();
             }
             try {
-                passGate();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                passGateUnchecked();
             } finally {
                 log.add(ident + " stopped");
             }
@@ -215,11 +201,7 @@ abstract class ExecutorMapContractTest extends ExecutorFixture {
         CloseableIterator<Integer> it = ex.map(i -> {
             started.add(i);
             zeroRunning.countDown();
-            try {
-                passGate();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            passGateUnchecked();
             return i;
         }, List.of(0, 1, 2, 3, 4));
         assertThat(zeroRunning.await(30, TimeUnit.SECONDS)).isTrue();
@@ -302,11 +284,7 @@ abstract class ExecutorMapContractTest extends ExecutorFixture {
         List<Integer> started = new CopyOnWriteArrayList<>();
         CloseableIterator<Integer> it = ex.map(i -> {
             started.add(i);
-            try {
-                passGate();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+            passGateUnchecked();
             return i;
         }, List.of(1, 2, 3));
         Blocked<String> consumer = Blocked.start(() -> {

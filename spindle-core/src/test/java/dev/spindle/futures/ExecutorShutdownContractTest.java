@@ -21,8 +21,12 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
 
     private static final String REJECTED = "cannot schedule new futures after shutdown";
 
-    /** Submits n tasks that wait on the gate and return their index. */
-    private List<Future<Integer>> submitGated(Executor ex, int n, CountDownLatch started) {
+    /**
+     * Submits n tasks that wait on the gate and return their index, and waits until
+     * {@code running} of them have started.
+     */
+    private List<Future<Integer>> submitGated(Executor ex, int n, int running) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(running);
         List<Future<Integer>> fs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
@@ -32,6 +36,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
                 return index;
             }));
         }
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("%d tasks running", running).isTrue();
         return fs;
     }
 
@@ -55,7 +60,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("SHUT-02: shutdown(wait=true) blocks until queued calls not yet started have run to completion")
     void waitRunsQueuedWork() throws Throwable {
         Executor ex = newExecutor(2);
-        List<Future<Integer>> fs = submitGated(ex, 20, new CountDownLatch(0));
+        List<Future<Integer>> fs = submitGated(ex, 20, 0);
         Blocked<Void> shutdown = Blocked.<Void>start(() -> {
             ex.shutdown(true, false);
             return null;
@@ -74,9 +79,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("SHUT-03: shutdown(cancelFutures=true) cancels every queued call (45 of 50 with 5 workers); the running ones complete normally")
     void cancelFutures() throws Exception {
         Executor ex = newExecutor(5);
-        CountDownLatch fiveStarted = new CountDownLatch(5);
-        List<Future<Integer>> fs = submitGated(ex, 50, fiveStarted);
-        assertThat(fiveStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> fs = submitGated(ex, 50, 5);
         ex.shutdown(false, true);
         long cancelled = fs.stream().filter(Future::cancelled).count();
         assertThat(cancelled).isEqualTo(45);
@@ -171,9 +174,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("shutdown() keeps the JDK's meaning: an orderly shutdown that does not wait")
     void jdkShutdown() throws Exception {
         Executor ex = newExecutor(1);
-        CountDownLatch started = new CountDownLatch(1);
-        List<Future<Integer>> fs = submitGated(ex, 3, started);
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> fs = submitGated(ex, 3, 1);
         ex.shutdown();
         assertThat(ex.isShutdown()).isTrue();
         assertThat(fs).noneMatch(Future::done);
@@ -186,9 +187,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("shutdownNow() cancels and returns the queued tasks, interrupts the running ones, and every future ends")
     void shutdownNow() throws Exception {
         Executor ex = newExecutor(2);
-        CountDownLatch twoStarted = new CountDownLatch(2);
-        List<Future<Integer>> fs = submitGated(ex, 6, twoStarted);
-        assertThat(twoStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> fs = submitGated(ex, 6, 2);
         List<Runnable> queued = ex.shutdownNow();
         assertThat(queued).hasSize(4);
         queued.forEach(Runnable::run);     // cancelled: running one does nothing
@@ -204,9 +203,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("close() interrupted while waiting acts as the JDK's close: shutdownNow, keep waiting, return with the flag set")
     void closeInterrupted() throws Throwable {
         Executor ex = newExecutor(1);
-        CountDownLatch started = new CountDownLatch(1);
-        List<Future<Integer>> fs = submitGated(ex, 3, started);
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> fs = submitGated(ex, 3, 1);
         Blocked<Boolean> closer = Blocked.start(() -> {
             ex.close();
             return Thread.currentThread().isInterrupted();
@@ -222,9 +219,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("shutdown(wait=true) interrupted throws InterruptedException; the shutdown has begun and the work still ends")
     void shutdownWaitInterrupted() throws Throwable {
         Executor ex = newExecutor(1);
-        CountDownLatch started = new CountDownLatch(1);
-        List<Future<Integer>> fs = submitGated(ex, 2, started);
-        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        List<Future<Integer>> fs = submitGated(ex, 2, 1);
         Blocked<Void> waiter = Blocked.<Void>start(() -> {
             ex.shutdown(true, false);
             return null;

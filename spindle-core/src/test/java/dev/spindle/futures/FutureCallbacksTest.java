@@ -107,6 +107,45 @@ class FutureCallbacksTest {
     }
 
     @Test
+    @DisplayName("FUT-03: even when logging the failure fails, the later callbacks run and blocked callers wake")
+    void loggingFails() throws Throwable {
+        Future<Integer> f = pending();
+        Blocked<Integer> caller = Blocked.start(f::result).awaitParked();
+        List<String> ran = new ArrayList<>();
+        f.addDoneCallback(done -> {
+            throw new IllegalStateException("callback");
+        });
+        f.addDoneCallback(done -> ran.add("second"));
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger("dev.spindle.futures");
+        java.util.logging.Handler broken = new java.util.logging.Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                throw new IllegalStateException("the handler is broken");
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try (LogCapture quiet = new LogCapture()) {
+            jul.addHandler(broken);
+            System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            f.setResult(3);
+        } finally {
+            System.setErr(err);
+            jul.removeHandler(broken);
+        }
+        assertThat(ran).containsExactly("second");
+        assertThat(caller.get()).isEqualTo(3);
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("java.lang.IllegalStateException: callback").contains("the handler is broken");
+    }
+
+    @Test
     @DisplayName("FUT-04: on a finished, failed or cancelled future the callback runs at once, in the calling thread, before addDoneCallback returns")
     void callbackOnDoneFuture() {
         for (Future<Integer> f : List.<Future<Integer>>of(finished(1), failed(new IOException()), cancelled(),

@@ -2,12 +2,19 @@ package dev.spindle.futures;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The executor contract, run against ThreadPoolExecutor with platform threads. */
-@DisplayName("ThreadPoolExecutor (platform threads)")
-class PlatformThreadPoolContractTest {
+/** The executor contract (EXEC, MAP, SHUT), run against ThreadPoolExecutor in both modes. */
+@ParameterizedClass(name = "ThreadPoolExecutor, virtual threads: {0}")
+@ValueSource(booleans = {false, true})
+class ThreadPoolContractTest {
 
-    static Executor create(int workers, Runnable initializer, boolean virtual) {
+    @Parameter
+    boolean virtual;
+
+    Executor pool(int workers, Runnable initializer) {
         ThreadPoolExecutor.Builder b = ThreadPoolExecutor.builder().maxWorkers(workers).virtualThreads(virtual);
         if (initializer != null) {
             b.initializer(initializer);
@@ -20,7 +27,7 @@ class PlatformThreadPoolContractTest {
     class Submit extends ExecutorContractTest {
         @Override
         protected Executor create(int workers, Runnable initializer) {
-            return PlatformThreadPoolContractTest.create(workers, initializer, false);
+            return pool(workers, initializer);
         }
     }
 
@@ -29,7 +36,7 @@ class PlatformThreadPoolContractTest {
     class Map extends ExecutorMapContractTest {
         @Override
         protected Executor create(int workers, Runnable initializer) {
-            return PlatformThreadPoolContractTest.create(workers, initializer, false);
+            return pool(workers, initializer);
         }
     }
 
@@ -38,7 +45,7 @@ class PlatformThreadPoolContractTest {
     class Shutdown extends ExecutorShutdownContractTest {
         @Override
         protected Executor create(int workers, Runnable initializer) {
-            return PlatformThreadPoolContractTest.create(workers, initializer, false);
+            return pool(workers, initializer);
         }
     }
 }
