@@ -6,5 +6,6 @@
  */
 module dev.spindle.core {
     exports dev.spindle.threading;
+    exports dev.spindle.futures;
     exports dev.spindle.sched;
 }

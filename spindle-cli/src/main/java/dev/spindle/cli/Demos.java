@@ -2,6 +2,8 @@ package dev.spindle.cli;
 
 import dev.spindle.cli.demos.BankDemo;
 import dev.spindle.cli.demos.DeadlockDemo;
+import dev.spindle.cli.demos.PoolDemo;
+import dev.spindle.cli.demos.ThreadLocalDemo;
 import dev.spindle.cli.demos.SchedDemo;
 import dev.spindle.cli.demos.ThreadsDemo;
 import dev.spindle.cli.demos.TimerDemo;
@@ -15,6 +17,8 @@ public final class Demos {
             new ThreadsDemo(),
             new BankDemo(),
             new DeadlockDemo(),
+            new PoolDemo(),
+            new ThreadLocalDemo(),
             new TimerDemo(),
             new SchedDemo());
 

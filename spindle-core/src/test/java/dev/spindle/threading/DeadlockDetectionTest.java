@@ -3,7 +3,7 @@ package dev.spindle.threading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.spindle.testing.RecordingLoggerFinder;
+import dev.spindle.testing.LogCapture;
 import dev.spindle.testing.TestThread;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -289,9 +289,7 @@ class DeadlockDetectionTest {
     @DisplayName("policy WARN logs the cycle once and waits; an interrupt then ends the wait")
     void warnPolicy() throws Exception {
         Deadlocks.setPolicy(Deadlocks.Policy.WARN);
-        RecordingLoggerFinder.clear();
-        String logger = Deadlocks.class.getName();
-        try {
+        try (LogCapture log = new LogCapture(Deadlocks.class.getName())) {
             RLock a = new RLock("a");
             RLock b = new RLock("b");
             Barrier barrier = new Barrier(2);
@@ -317,18 +315,18 @@ class DeadlockDetectionTest {
                     return "acquired";
                 }
             });
-            await().atMost(Duration.ofSeconds(20)).until(() -> !RecordingLoggerFinder.entries(logger).isEmpty()
-                    && WaitForGraph.WAITING.containsKey(t1.thread()) && WaitForGraph.WAITING.containsKey(t2.thread()));
-            List<RecordingLoggerFinder.Entry> records = RecordingLoggerFinder.entries(logger);
-            assertThat(records).hasSize(1);
-            assertThat(records.get(0).level()).isEqualTo(System.Logger.Level.WARNING);
-            assertThat(records.get(0).message()).startsWith("deadlock: 2 threads would wait for each other forever")
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> !log.records.isEmpty()
+                        && WaitForGraph.WAITING.containsKey(t1.thread()) && WaitForGraph.WAITING.containsKey(t2.thread()));
+            } finally {
+                t1.thread().interrupt();   // whatever happened above, end the cycle
+            }
+            assertThat(log.records).hasSize(1);
+            assertThat(log.records.get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+            assertThat(log.records.get(0).getMessage()).startsWith("deadlock: 2 threads would wait for each other forever")
                     .endsWith("(policy WARN: waiting anyway)");
-            t1.thread().interrupt();
             assertThat(t1.join()).isEqualTo("interrupted");
             assertThat(t2.join()).isEqualTo("acquired");
-        } finally {
-            RecordingLoggerFinder.clear();
         }
     }
 
