@@ -6,4 +6,5 @@
  */
 module dev.spindle.core {
     exports dev.spindle.threading;
+    exports dev.spindle.queue;
 }
