@@ -2,6 +2,8 @@ package dev.spindle.cli;
 
 import dev.spindle.cli.demos.BankDemo;
 import dev.spindle.cli.demos.DeadlockDemo;
+import dev.spindle.cli.demos.ProducerConsumerDemo;
+import dev.spindle.cli.demos.QueueDemo;
 import dev.spindle.cli.demos.ThreadsDemo;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,9 @@ public final class Demos {
     private static final List<Demo> ALL = List.of(
             new ThreadsDemo(),
             new BankDemo(),
-            new DeadlockDemo());
+            new DeadlockDemo(),
+            new QueueDemo(),
+            new ProducerConsumerDemo());
 
     private Demos() {}
 
