@@ -25,8 +25,15 @@ import java.util.Comparator;
  * {@link java.util.concurrent.PriorityBlockingQueue}'s do.
  *
  * <p><b>Failures.</b> If the comparator (or {@code compareTo}) throws, the exception reaches the
- * caller of the put or get and the queue is unchanged: the heap finds an item's place by
- * comparing first and moves items only afterwards (QUEUE-14).
+ * caller of the put or get and the queue is unchanged: the heap puts back any entries it had
+ * already moved (QUEUE-14).
+ *
+ * <p><b>Cost of FIFO ties.</b> The storage is a binary heap over an array, as
+ * {@link java.util.concurrent.PriorityBlockingQueue}'s, plus a parallel array of sequence
+ * numbers, so a put allocates nothing. Keeping equal priorities in order is not free: where a
+ * heap without that promise stops at the first tie, an item must still sink past the equal ones
+ * put before it, so this queue is slower than {@code PriorityBlockingQueue}, most of all when
+ * many items share a priority.
  *
  * <p><b>Sample usage</b>: the most urgent job first, jobs of equal urgency in arrival order.
  * {@snippet :
@@ -77,12 +84,16 @@ public class PriorityQueue<E> extends Queue<E> {
      * Heap storage, CPython's heapq list: a binary min-heap in items[0..size), the root at 0, the
      * children of k at 2k+1 and 2k+2. seqs[k] is the sequence number of items[k]'s put, and the
      * order is (item, seq): ties among equal items go to the earlier put, which makes equal
-     * priorities FIFO and every comparison between two distinct entries strict.
+     * priorities FIFO and every comparison between two distinct entries strict. seqs are read
+     * only on a tie. Two parallel arrays rather than an entry object per item keep puts free of
+     * allocation.
      *
-     * Exception safety (QUEUE-14): every operation first finds where the moving item settles
-     * (upTarget/downTarget, which only compare), then moves entries along that path (which only
-     * copies). A comparator that throws therefore leaves the heap untouched. Two parallel arrays
-     * rather than an entry object per item keep puts free of allocation.
+     * Sifting is the textbook one-pass hole sift (as java.util.PriorityQueue's): entries move into
+     * the hole as comparisons pass them. Exception safety (QUEUE-14): if a comparison throws half
+     * way, the entries already moved lie on the path between the original hole and the current
+     * one, each one level away from home; the catch blocks move them back (moveUp/moveDown are
+     * exact inverses along a path) before rethrowing, so a throwing comparator leaves the heap as
+     * it was.
      */
     static final class Heap<E> extends Storage<E> {
         private final Comparator<? super E> comparator;
@@ -109,8 +120,7 @@ public class PriorityQueue<E> extends Queue<E> {
                 seqs = Arrays.copyOf(seqs, capacity);
             }
             long seq = nextSeq;
-            int target = upTarget(hole, item, seq);
-            moveDown(hole, target);
+            int target = siftUp(hole, item, seq);
             items[target] = item;
             seqs[target] = seq;
             nextSeq = seq + 1;
@@ -137,12 +147,15 @@ public class PriorityQueue<E> extends Queue<E> {
                 // The last entry fills the hole, going down or up as the order requires.
                 Object moving = items[last];
                 long seq = seqs[last];
-                int target = downTarget(position, moving, seq, last);
-                if (target == position) {
-                    target = upTarget(position, moving, seq);
-                    moveDown(position, target);
-                } else {
-                    moveUp(position, target);
+                int target;
+                try {
+                    target = siftDown(position, moving, seq, last);
+                    if (target == position) {
+                        target = siftUp(position, moving, seq);
+                    }
+                } catch (RuntimeException | Error e) {
+                    items[position] = removed;      // the sifts left the hole at position again
+                    throw e;
                 }
                 items[target] = moving;
                 seqs[target] = seq;
@@ -158,38 +171,66 @@ public class PriorityQueue<E> extends Queue<E> {
             size = 0;
         }
 
-        /** Where an entry in hole {@code k} settles going up: the highest ancestor it is smaller than. */
-        private int upTarget(int k, Object item, long seq) {
-            while (k > 0) {
-                int parent = (k - 1) >>> 1;
-                if (!less(item, seq, items[parent], seqs[parent])) {
-                    break;
+        /**
+         * Moves the hole at {@code k} up past every ancestor that {@code (item, seq)} precedes and
+         * returns where the hole ends: the entry's place. If a comparison throws, the ancestors
+         * moved are put back and the hole is at {@code k} again.
+         */
+        private int siftUp(int k, Object item, long seq) {
+            int hole = k;
+            try {
+                while (hole > 0) {
+                    int parent = (hole - 1) >>> 1;
+                    if (!precedes(item, seq, parent)) {
+                        break;
+                    }
+                    items[hole] = items[parent];
+                    seqs[hole] = seqs[parent];
+                    hole = parent;
                 }
-                k = parent;
+            } catch (RuntimeException | Error e) {
+                moveUp(hole, k);
+                items[k] = null;                    // a hole holds nothing (removeAt refills it)
+                throw e;
             }
-            return k;
+            return hole;
         }
 
-        /** Where an entry in hole {@code k} settles going down, in a heap of {@code n} entries. */
-        private int downTarget(int k, Object item, long seq, int n) {
-            int half = n >>> 1;
-            while (k < half) {
-                int child = 2 * k + 1;
-                int right = child + 1;
-                if (right < n && less(items[right], seqs[right], items[child], seqs[child])) {
-                    child = right;
+        /**
+         * Moves the hole at {@code k} down past every smaller child, in a heap of {@code n} entries,
+         * and returns where it ends. If a comparison throws, the children moved are put back and
+         * the hole is at {@code k} again.
+         */
+        private int siftDown(int k, Object item, long seq, int n) {
+            int hole = k;
+            try {
+                int half = n >>> 1;
+                while (hole < half) {
+                    int child = 2 * hole + 1;
+                    int right = child + 1;
+                    if (right < n && precedes(right, child)) {
+                        child = right;
+                    }
+                    if (!precedes(child, item, seq)) {
+                        break;
+                    }
+                    items[hole] = items[child];
+                    seqs[hole] = seqs[child];
+                    hole = child;
                 }
-                if (!less(items[child], seqs[child], item, seq)) {
-                    break;
-                }
-                k = child;
+            } catch (RuntimeException | Error e) {
+                moveDown(hole, k);
+                throw e;
             }
-            return k;
+            return hole;
         }
 
-        /** Moves the ancestors of {@code hole}, up to {@code target}, one level down; leaves the hole at {@code target}. */
-        private void moveDown(int hole, int target) {
-            while (hole > target) {
+        /**
+         * Undoes a partial sift-down: moves the entries on the path from ancestor {@code top} down
+         * to {@code hole} one level down, leaving the hole at {@code top}.
+         */
+        private void moveDown(int hole, int top) {
+            while (hole > top) {
                 int parent = (hole - 1) >>> 1;
                 items[hole] = items[parent];
                 seqs[hole] = seqs[parent];
@@ -197,31 +238,53 @@ public class PriorityQueue<E> extends Queue<E> {
             }
         }
 
-        /** Moves the entries on the path from {@code hole} down to {@code target} one level up; leaves the hole at {@code target}. */
-        private void moveUp(int hole, int target) {
-            // Walk up from target, carrying each entry one level up until the hole is filled.
+        /**
+         * Undoes a partial sift-up: moves the entries on the path from ancestor {@code hole} down
+         * to {@code bottom} one level up, leaving the hole at {@code bottom}.
+         */
+        private void moveUp(int hole, int bottom) {
+            // Walk up from bottom, carrying each entry one level up until the hole is filled.
             Object carried = null;
             long carriedSeq = 0L;
-            for (int k = target; k > hole; k = (k - 1) >>> 1) {
+            for (int k = bottom; k > hole; k = (k - 1) >>> 1) {
                 Object item = items[k];
                 long seq = seqs[k];
-                if (k != target) {
+                if (k != bottom) {
                     items[k] = carried;
                     seqs[k] = carriedSeq;
                 }
                 carried = item;
                 carriedSeq = seq;
             }
-            items[hole] = carried;
-            seqs[hole] = carriedSeq;
+            if (bottom != hole) {
+                items[hole] = carried;
+                seqs[hole] = carriedSeq;
+            }
+        }
+
+        /** True if the entry at {@code i} leaves before the entry at {@code j}. */
+        private boolean precedes(int i, int j) {
+            int c = compare(items[i], items[j]);
+            return c < 0 || (c == 0 && seqs[i] < seqs[j]);
+        }
+
+        /** True if the entry at {@code i} leaves before {@code (item, seq)}. */
+        private boolean precedes(int i, Object item, long seq) {
+            int c = compare(items[i], item);
+            return c < 0 || (c == 0 && seqs[i] < seq);
+        }
+
+        /** True if {@code (item, seq)} leaves before the entry at {@code i}. */
+        private boolean precedes(Object item, long seq, int i) {
+            int c = compare(item, items[i]);
+            return c < 0 || (c == 0 && seq < seqs[i]);
         }
 
         @SuppressWarnings("unchecked")
-        private boolean less(Object a, long seqA, Object b, long seqB) {
-            int c = comparator == null
+        private int compare(Object a, Object b) {
+            return comparator == null
                     ? ((Comparable<? super E>) a).compareTo((E) b)
                     : comparator.compare((E) a, (E) b);
-            return c < 0 || (c == 0 && seqA < seqB);
         }
     }
 }

@@ -207,11 +207,13 @@ class QueueFailingStorageTest {
     }
 
     @Test
-    @DisplayName("QUEUE-14: a PriorityQueue whose comparator throws in put, timed put, get or remove is left intact")
+    @DisplayName("QUEUE-14: a PriorityQueue whose comparator throws at any comparison of a put, timed put, get or remove is left intact")
     void throwingComparatorLeavesTheHeapIntact() throws Exception {
-        boolean[] fail = {false};
+        // The comparator throws at its n-th call from now: the first one, or half way up or
+        // down the heap, after some entries have already moved.
+        int[] callsUntilFailure = {-1};
         Comparator<Integer> flaky = (a, b) -> {
-            if (fail[0]) {
+            if (callsUntilFailure[0] >= 0 && callsUntilFailure[0]-- == 0) {
                 throw new FailingQueueException();
             }
             return Integer.compare(a, b);
@@ -219,10 +221,13 @@ class QueueFailingStorageTest {
         PriorityQueue<Integer> q = new PriorityQueue<>(0, flaky);
         List<Integer> model = new ArrayList<>();
         Random random = new Random(3);
-        for (int i = 0; i < 2000; i++) {
+        int failures = 0;
+        long unfinished = 0;
+        for (int i = 0; i < 20_000; i++) {
             int value = random.nextInt(50);
-            fail[0] = random.nextInt(4) == 0;
-            int op = random.nextInt(4);
+            boolean fail = random.nextInt(3) == 0;
+            callsUntilFailure[0] = fail ? random.nextInt(12) : -1;
+            int op = model.size() < 200 ? random.nextInt(4) : 2 + random.nextInt(2);
             try {
                 switch (op) {
                     case 0 -> q.put(value);
@@ -237,18 +242,23 @@ class QueueFailingStorageTest {
                     default -> {
                         if (q.remove(value)) {
                             model.remove(Integer.valueOf(value));
+                            unfinished--;           // a discarded item counts as done
                         }
                     }
                 }
                 if (op < 2) {
                     model.add(value);
+                    unfinished++;
                 }
             } catch (FailingQueueException expected) {
-                assertThat(fail[0]).isTrue();
+                assertThat(fail).isTrue();
+                failures++;
             }
-            fail[0] = false;
+            callsUntilFailure[0] = -1;
             assertThat(q.qsize()).isEqualTo(model.size());
+            assertThat(q.unfinishedTasks()).isEqualTo(unfinished);
         }
+        assertThat(failures).as("comparisons that threw").isGreaterThan(1000);
         List<Integer> drained = new ArrayList<>();
         q.drainTo(drained);
         assertThat(drained).isEqualTo(model.stream().sorted().toList());
