@@ -591,10 +591,7 @@ public class Queue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
      */
     @Override
     public int drainTo(Collection<? super E> sink, int maxElements) {
-        Objects.requireNonNull(sink, "sink");
-        if (sink == this) {
-            throw new IllegalArgumentException("cannot drain a queue into itself");
-        }
+        checkDrainTarget(sink, this);
         if (maxElements <= 0) {
             return 0;
         }
@@ -626,13 +623,12 @@ public class Queue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
         }
         lock.lock();
         try {
-            for (int i = 0, n = storage.size; i < n; i++) {
-                if (o.equals(storage.get(i))) {
-                    discardAt(i);
-                    return true;
-                }
+            int position = positionOf(o, false);
+            if (position < 0) {
+                return false;
             }
-            return false;
+            discardAt(position);
+            return true;
         } finally {
             lock.unlock();
         }
@@ -673,12 +669,7 @@ public class Queue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
         }
         lock.lock();
         try {
-            for (int i = 0, n = storage.size; i < n; i++) {
-                if (o.equals(storage.get(i))) {
-                    return true;
-                }
-            }
-            return false;
+            return positionOf(o, false) >= 0;
         } finally {
             lock.unlock();
         }
@@ -864,14 +855,34 @@ public class Queue<E> extends AbstractQueue<E> implements BlockingQueue<E> {
     private void discard(Object item) {
         lock.lock();
         try {
-            for (int i = 0, n = storage.size; i < n; i++) {
-                if (storage.get(i) == item) {
-                    discardAt(i);
-                    return;
-                }
+            int position = positionOf(item, true);
+            if (position >= 0) {
+                discardAt(position);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * The first position holding {@code o} (the object itself if {@code identity}, else an equal
+     * one), or -1. Call only when holding lock.
+     */
+    private int positionOf(Object o, boolean identity) {
+        for (int i = 0, n = storage.size; i < n; i++) {
+            Object item = storage.get(i);
+            if (identity ? item == o : o.equals(item)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The JDK's checks on a {@code drainTo} target, for every queue in this package. */
+    static void checkDrainTarget(Collection<?> sink, BlockingQueue<?> queue) {
+        Objects.requireNonNull(sink, "sink");
+        if (sink == queue) {
+            throw new IllegalArgumentException("cannot drain a queue into itself");
         }
     }
 

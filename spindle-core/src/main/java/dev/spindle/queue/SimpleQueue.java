@@ -185,10 +185,7 @@ public class SimpleQueue<E> extends AbstractQueue<E> implements BlockingQueue<E>
 
     @Override
     public int drainTo(Collection<? super E> sink, int maxElements) {
-        Objects.requireNonNull(sink, "sink");
-        if (sink == this) {
-            throw new IllegalArgumentException("cannot drain a queue into itself");
-        }
+        Queue.checkDrainTarget(sink, this);
         return items.drainTo(sink, maxElements);
     }
 

@@ -181,13 +181,7 @@ class QueueAsBlockingQueueTest {
         };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, work);
         try {
-            CountDownLatch running = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            pool.execute(() -> {
-                running.countDown();
-                awaitQuietly(release);
-            });
-            running.await();
+            CountDownLatch release = occupy(pool);
             List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
             for (int priority : List.of(3, 1, 2)) {
                 pool.execute(new Step(priority, ran));
@@ -207,13 +201,7 @@ class QueueAsBlockingQueueTest {
     void threadPoolExecutorOverSimpleQueue() throws Exception {
         SimpleQueue<Runnable> work = new SimpleQueue<>();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, work);
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        pool.execute(() -> {
-            running.countDown();
-            awaitQuietly(release);
-        });
-        running.await();
+        CountDownLatch release = occupy(pool);
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 5; i++) {
             pool.execute(new Step(i, ran));
@@ -225,6 +213,18 @@ class QueueAsBlockingQueueTest {
         release.countDown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(ran).isEmpty();
+    }
+
+    /** Keeps the pool's one worker busy until the returned latch is counted down. */
+    private static CountDownLatch occupy(ThreadPoolExecutor pool) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        pool.execute(() -> {
+            running.countDown();
+            awaitQuietly(release);
+        });
+        running.await();
+        return release;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

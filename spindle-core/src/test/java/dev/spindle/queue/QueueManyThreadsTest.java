@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QueueManyThreadsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final Duration TICK = Duration.ofMillis(1);
 
     /** Puts {@code item} in one of four ways, retrying the non-blocking and timed ones until it is in. */
     static void put(Queue<Integer> q, int item, int style) throws InterruptedException {
@@ -43,7 +42,7 @@ class QueueManyThreadsTest {
             case 2 -> {
                 for (;;) {
                     try {
-                        q.put(item, TICK);
+                        q.put(item, Gets.TICK);
                         return;
                     } catch (QueueFullException full) {
                         // try again
@@ -58,36 +57,46 @@ class QueueManyThreadsTest {
         }
     }
 
-    /** Gets an item in one of five ways, retrying the non-blocking and timed ones until one comes. */
-    static int get(Queue<Integer> q, int style) throws InterruptedException {
-        switch (style % 5) {
-            case 0:
-                return q.get();
-            case 1:
-                for (;;) {
-                    try {
-                        return q.getNowait();
-                    } catch (QueueEmptyException empty) {
-                        Thread.yield();
+    /**
+     * Starts {@code n} producers; producer {@code p} puts {@code items} items (or until the queue
+     * is shut down), each in one of the four ways, recording every put that returned.
+     */
+    private static void startProducers(Workers workers, Queue<Integer> q, Ledger ledger, int n, int items,
+            AtomicInteger endedOnShutDown) {
+        for (int p = 0; p < n; p++) {
+            int me = p;
+            workers.start("producer-" + p, () -> {
+                try {
+                    for (int i = 0; i < items; i++) {
+                        put(q, ledger.next(me), i + me);
+                        ledger.put(me);
                     }
+                } catch (QueueShutDownException end) {
+                    endedOnShutDown.incrementAndGet();
                 }
-            case 2:
-                for (;;) {
-                    try {
-                        return q.get(TICK);
-                    } catch (QueueEmptyException empty) {
-                        // try again
+            });
+        }
+    }
+
+    /**
+     * Starts {@code n} consumers that get in all five ways, record each item, mark it done and
+     * run {@code afterEach}, until the queue is shut down and empty.
+     */
+    private static void startConsumers(Workers workers, Queue<Integer> q, Ledger ledger, int n,
+            AtomicInteger endedOnShutDown, Runnable afterEach) {
+        for (int c = 0; c < n; c++) {
+            int me = c;
+            workers.start("consumer-" + c, () -> {
+                try {
+                    for (int i = me;; i++) {
+                        ledger.got(Gets.from(q, i));
+                        q.taskDone();
+                        afterEach.run();
                     }
+                } catch (QueueShutDownException end) {
+                    endedOnShutDown.incrementAndGet();
                 }
-            case 3:
-                return q.take();
-            default:
-                for (;;) {
-                    Integer item = q.poll(1, TimeUnit.MILLISECONDS);
-                    if (item != null) {
-                        return item;
-                    }
-                }
+            });
         }
     }
 
@@ -101,29 +110,10 @@ class QueueManyThreadsTest {
         Queue<Integer> q = kind.create(8);
         Ledger ledger = new Ledger(producers, perProducer);
         Workers workers = new Workers();
-        for (int p = 0; p < producers; p++) {
-            int me = p;
-            workers.start("producer-" + p, () -> {
-                for (int i = 0; i < perProducer; i++) {
-                    put(q, ledger.next(me), i + me);
-                    ledger.put(me);
-                }
-            });
-        }
+        AtomicInteger producersShutDown = new AtomicInteger();
+        startProducers(workers, q, ledger, producers, perProducer, producersShutDown);
         AtomicInteger endedOnShutDown = new AtomicInteger();
-        for (int c = 0; c < consumers; c++) {
-            int me = c;
-            workers.start("consumer-" + c, () -> {
-                try {
-                    for (int i = me;; i++) {
-                        ledger.got(get(q, i));
-                        q.taskDone();
-                    }
-                } catch (QueueShutDownException end) {
-                    endedOnShutDown.incrementAndGet();
-                }
-            });
-        }
+        startConsumers(workers, q, ledger, consumers, endedOnShutDown, () -> { });
         // Every item has been put and marked done once join() returns after the producers end.
         await(ledger, producers, perProducer);
         q.join();
@@ -132,11 +122,12 @@ class QueueManyThreadsTest {
         workers.joinAll(PATIENCE);
         ledger.assertEachGotExactlyOnce();
         assertThat(endedOnShutDown.get()).isEqualTo(consumers);
+        assertThat(producersShutDown.get()).as("producers that finished before the shutdown").isZero();
         assertThat(q.qsize()).isZero();
         assertThat(q.unfinishedTasks()).isZero();
     }
 
-    /** Waits until every producer has put all its items (the ledger's counts are then final). */
+    /** Waits until the consumers have got as many items as all producers together put. */
     private static void await(Ledger ledger, int producers, int perProducer) {
         org.awaitility.Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(5))
                 .until(() -> ledger.gotCount() >= (long) producers * perProducer);
@@ -161,35 +152,12 @@ class QueueManyThreadsTest {
         AtomicInteger consumersShutDown = new AtomicInteger();
         AtomicInteger joinersReturned = new AtomicInteger();
         Workers workers = new Workers();
-        for (int p = 0; p < producers; p++) {
-            int me = p;
-            workers.start("producer-" + p, () -> {
-                try {
-                    for (int i = me;; i++) {            // until the queue is shut down
-                        put(q, ledger.next(me), i);
-                        ledger.put(me);
-                    }
-                } catch (QueueShutDownException end) {
-                    producersShutDown.incrementAndGet();
-                }
-            });
-        }
-        for (int c = 0; c < consumers; c++) {
-            int me = c;
-            workers.start("consumer-" + c, () -> {
-                try {
-                    for (int i = me;; i++) {
-                        ledger.got(get(q, i));
-                        q.taskDone();
-                        if (ledger.gotCount() >= messages) {
-                            enoughMessages.countDown();
-                        }
-                    }
-                } catch (QueueShutDownException end) {
-                    consumersShutDown.incrementAndGet();
-                }
-            });
-        }
+        startProducers(workers, q, ledger, producers, Integer.MAX_VALUE, producersShutDown);
+        startConsumers(workers, q, ledger, consumers, consumersShutDown, () -> {
+            if (ledger.gotCount() >= messages) {
+                enoughMessages.countDown();
+            }
+        });
         for (int j = 0; j < 2; j++) {
             workers.start("joiner-" + j, () -> {
                 q.join();
@@ -232,7 +200,7 @@ class QueueManyThreadsTest {
         });
         workers.start("consumer", () -> {
             for (int i = 0; i < n; i++) {
-                got[i] = get(q, i / 5);
+                got[i] = Gets.from(q, i / 5);
             }
         });
         workers.joinAll(PATIENCE);

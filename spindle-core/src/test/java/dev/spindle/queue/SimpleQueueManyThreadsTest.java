@@ -3,7 +3,6 @@ package dev.spindle.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,37 +13,6 @@ import org.junit.jupiter.api.Timeout;
 class SimpleQueueManyThreadsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    /** Gets an item in one of four ways, retrying the non-blocking and timed ones until one comes. */
-    private static int get(SimpleQueue<Integer> q, int style) throws InterruptedException {
-        switch (style & 3) {
-            case 0:
-                return q.get();
-            case 1:
-                for (;;) {
-                    try {
-                        return q.getNowait();
-                    } catch (QueueEmptyException empty) {
-                        Thread.yield();
-                    }
-                }
-            case 2:
-                for (;;) {
-                    try {
-                        return q.get(Duration.ofMillis(1));
-                    } catch (QueueEmptyException empty) {
-                        // try again
-                    }
-                }
-            default:
-                for (;;) {
-                    Integer item = q.poll(1, TimeUnit.MILLISECONDS);
-                    if (item != null) {
-                        return item;
-                    }
-                }
-        }
-    }
 
     @Test
     @DisplayName("SQUEUE-03: one producer and one consumer keep the order")
@@ -64,7 +32,7 @@ class SimpleQueueManyThreadsTest {
         });
         workers.start("consumer", () -> {
             for (int i = 0; i < n; i++) {
-                got[i] = get(q, i / 3);
+                got[i] = Gets.from(q, i / 3);
             }
         });
         workers.joinAll(PATIENCE);
@@ -74,7 +42,7 @@ class SimpleQueueManyThreadsTest {
     }
 
     @Test
-    @DisplayName("SQUEUE-03: 50 producers and 50 consumers using blocking, non-blocking and timed gets neither lose nor duplicate items")
+    @DisplayName("SQUEUE-03: 50 producers and 50 consumers using blocking, non-blocking and timed gets (get, getNowait, get(timeout), take, poll(timeout)) neither lose nor duplicate items")
     void manyThreads() throws Exception {
         int producers = 50;
         int consumers = 50;
@@ -98,7 +66,7 @@ class SimpleQueueManyThreadsTest {
             workers.start("consumer-" + c, () -> {
                 // Each consumer first claims an item to get, so that together they get exactly `total`.
                 for (int i = me; claimed.getAndIncrement() < total; i++) {
-                    ledger.got(get(q, i));
+                    ledger.got(Gets.from(q, i));
                 }
             });
         }

@@ -1,9 +1,6 @@
 package dev.spindle.queue.lincheck;
 
 import dev.spindle.queue.Queue;
-import dev.spindle.queue.QueueEmptyException;
-import dev.spindle.queue.QueueFullException;
-import dev.spindle.queue.QueueShutDownException;
 import java.time.Duration;
 import org.jetbrains.lincheck.datastructures.BooleanGen;
 import org.jetbrains.lincheck.datastructures.IntGen;
@@ -33,52 +30,22 @@ public abstract class BoundedQueueOperations {
 
     @Operation
     public String putNowait(@Param(name = "item") int item) {
-        try {
-            queue.putNowait(item);
-            return "ok";
-        } catch (QueueFullException e) {
-            return "full";
-        } catch (QueueShutDownException e) {
-            return "shut down";
-        }
+        return Outcomes.ofPut(() -> queue.putNowait(item));
     }
 
     @Operation
     public String putTimed(@Param(name = "item") int item) {
-        try {
-            queue.put(item, Duration.ZERO);
-            return "ok";
-        } catch (QueueFullException e) {
-            return "full";
-        } catch (QueueShutDownException e) {
-            return "shut down";
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return Outcomes.ofPut(() -> queue.put(item, Duration.ZERO));
     }
 
     @Operation
     public String getNowait() {
-        try {
-            return Integer.toString(queue.getNowait());
-        } catch (QueueEmptyException e) {
-            return "empty";
-        } catch (QueueShutDownException e) {
-            return "shut down";
-        }
+        return Outcomes.of(queue::getNowait);
     }
 
     @Operation
     public String getTimed() {
-        try {
-            return Integer.toString(queue.get(Duration.ZERO));
-        } catch (QueueEmptyException e) {
-            return "empty";
-        } catch (QueueShutDownException e) {
-            return "shut down";
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return Outcomes.of(() -> queue.get(Duration.ZERO));
     }
 
     @Operation

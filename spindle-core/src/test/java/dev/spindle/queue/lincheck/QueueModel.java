@@ -82,14 +82,9 @@ public abstract class QueueModel {
         }
     }
 
-    /** Python's Queue: a deque, put at the right, get from the left. */
-    public static final class Fifo extends QueueModel {
-        private final ArrayDeque<Integer> items = new ArrayDeque<>();
-
-        @Override
-        void add(int item) {
-            items.addLast(item);
-        }
+    /** A model over a deque, taken from the front; the subclass decides where puts go. */
+    abstract static class OverDeque extends QueueModel {
+        final ArrayDeque<Integer> items = new ArrayDeque<>();
 
         @Override
         int remove() {
@@ -107,28 +102,19 @@ public abstract class QueueModel {
         }
     }
 
-    /** Python's LifoQueue: a list used as a stack. */
-    public static final class Lifo extends QueueModel {
-        private final ArrayDeque<Integer> items = new ArrayDeque<>();
+    /** Python's Queue: a deque, put at the right, get from the left. */
+    public static final class Fifo extends OverDeque {
+        @Override
+        void add(int item) {
+            items.addLast(item);
+        }
+    }
 
+    /** Python's LifoQueue: a stack, put and get at the same end. */
+    public static final class Lifo extends OverDeque {
         @Override
         void add(int item) {
             items.addFirst(item);
-        }
-
-        @Override
-        int remove() {
-            return items.removeFirst();
-        }
-
-        @Override
-        int size() {
-            return items.size();
-        }
-
-        @Override
-        void clear() {
-            items.clear();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.spindle.queue.lincheck;
 
-import dev.spindle.queue.QueueEmptyException;
 import dev.spindle.queue.SimpleQueue;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,22 +29,12 @@ public class SimpleQueueLincheckTest {
 
     @Operation
     public String getNowait() {
-        try {
-            return Integer.toString(queue.getNowait());
-        } catch (QueueEmptyException e) {
-            return "empty";
-        }
+        return Outcomes.of(queue::getNowait);
     }
 
     @Operation
     public String getTimed() {
-        try {
-            return Integer.toString(queue.get(Duration.ZERO));
-        } catch (QueueEmptyException e) {
-            return "empty";
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return Outcomes.of(() -> queue.get(Duration.ZERO));
     }
 
     @Operation
