@@ -6,6 +6,7 @@
  */
 module dev.spindle.core {
     exports dev.spindle.threading;
+    exports dev.spindle.queue;
     exports dev.spindle.futures;
     exports dev.spindle.sched;
 }

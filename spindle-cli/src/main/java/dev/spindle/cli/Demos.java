@@ -3,8 +3,10 @@ package dev.spindle.cli;
 import dev.spindle.cli.demos.BankDemo;
 import dev.spindle.cli.demos.DeadlockDemo;
 import dev.spindle.cli.demos.PoolDemo;
-import dev.spindle.cli.demos.ThreadLocalDemo;
+import dev.spindle.cli.demos.ProducerConsumerDemo;
+import dev.spindle.cli.demos.QueueDemo;
 import dev.spindle.cli.demos.SchedDemo;
+import dev.spindle.cli.demos.ThreadLocalDemo;
 import dev.spindle.cli.demos.ThreadsDemo;
 import dev.spindle.cli.demos.TimerDemo;
 import java.util.List;
@@ -17,6 +19,8 @@ public final class Demos {
             new ThreadsDemo(),
             new BankDemo(),
             new DeadlockDemo(),
+            new QueueDemo(),
+            new ProducerConsumerDemo(),
             new PoolDemo(),
             new ThreadLocalDemo(),
             new TimerDemo(),
