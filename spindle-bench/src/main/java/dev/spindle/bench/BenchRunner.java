@@ -51,7 +51,15 @@ public final class BenchRunner {
             new Workload("2 threads, 1 counter, RLock (detection THROW)", "ContendedCounterBenchmark.deposit", "spindle.RLock", "jdk.ReentrantLock", "contended_counter"),
             new Workload("2 threads, 1 counter, RLock (detection OFF)", "ContendedCounterBenchmark.deposit", "spindle.RLock.detectionOff", "jdk.ReentrantLock", "contended_counter"),
             new Workload("Event ping-pong (JDK: Semaphore)", "SignalPingPongBenchmark.roundTrip", "spindle.Event", "jdk.Semaphore", "event_ping_pong"),
-            new Workload("Condition handoff", "SignalPingPongBenchmark.roundTrip", "spindle.Condition", "jdk.Condition", "condition_handoff"));
+            new Workload("Condition handoff", "SignalPingPongBenchmark.roundTrip", "spindle.Condition", "jdk.Condition", "condition_handoff"),
+            new Workload("bounded queue, 1 producer 1 consumer", "QueueBenchmark.put", "spindle.Queue", "jdk.ArrayBlockingQueue", "queue_1p1c"),
+            new Workload("bounded queue, 1 producer 1 consumer (JDK: linked)", "QueueBenchmark.put", "spindle.Queue", "jdk.LinkedBlockingQueue", "queue_1p1c"),
+            new Workload("PriorityQueue put+get", "PriorityQueueBenchmark.putGet", "spindle.PriorityQueue", "jdk.PriorityBlockingQueue", "priority_queue"),
+            new Workload("thread pool submit-to-result", "ThreadPoolBenchmark.submitBatch", "spindle.platform", "jdk.ThreadPoolExecutor", "tpe_submit"),
+            new Workload("thread pool submit-to-result, virtual mode", "ThreadPoolBenchmark.submitBatch", "spindle.virtual", "jdk.ThreadPoolExecutor", "tpe_submit"),
+            new Workload("thread pool submit-to-result (JDK: ForkJoinPool)", "ThreadPoolBenchmark.submitBatch", "spindle.platform", "jdk.ForkJoinPool", "tpe_submit"),
+            new Workload("map over 100,000 items", "MapBenchmark.map", "spindle.map", "jdk.submitAll", "tpe_map_100k"),
+            new Workload("sched: enter+run 100,000 events, virtual clock", "SchedulerBenchmark.enterAndRun", "spindle.Scheduler", "jdk.PriorityQueueLoop", "sched_100k"));
 
     private BenchRunner() {}
 
