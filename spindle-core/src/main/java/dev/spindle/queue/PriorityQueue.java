@@ -177,15 +177,19 @@ public class PriorityQueue<E> extends Queue<E> {
          * moved are put back and the hole is at {@code k} again.
          */
         private int siftUp(int k, Object item, long seq) {
+            Object[] es = items;
+            long[] ss = seqs;
             int hole = k;
             try {
                 while (hole > 0) {
                     int parent = (hole - 1) >>> 1;
-                    if (!precedes(item, seq, parent)) {
+                    Object p = es[parent];
+                    int c = compare(item, p);
+                    if (c > 0 || (c == 0 && seq > ss[parent])) {
                         break;
                     }
-                    items[hole] = items[parent];
-                    seqs[hole] = seqs[parent];
+                    es[hole] = p;
+                    ss[hole] = ss[parent];
                     hole = parent;
                 }
             } catch (RuntimeException | Error e) {
@@ -202,20 +206,30 @@ public class PriorityQueue<E> extends Queue<E> {
          * the hole is at {@code k} again.
          */
         private int siftDown(int k, Object item, long seq, int n) {
+            // Locals and one read per slot, as java.util.PriorityQueue does: the hot loop of get.
+            Object[] es = items;
+            long[] ss = seqs;
             int hole = k;
             try {
                 int half = n >>> 1;
                 while (hole < half) {
                     int child = 2 * hole + 1;
+                    Object c = es[child];
                     int right = child + 1;
-                    if (right < n && precedes(right, child)) {
-                        child = right;
+                    if (right < n) {
+                        Object r = es[right];
+                        int cr = compare(r, c);
+                        if (cr < 0 || (cr == 0 && ss[right] < ss[child])) {
+                            child = right;
+                            c = r;
+                        }
                     }
-                    if (!precedes(child, item, seq)) {
+                    int ci = compare(c, item);
+                    if (ci > 0 || (ci == 0 && ss[child] > seq)) {
                         break;
                     }
-                    items[hole] = items[child];
-                    seqs[hole] = seqs[child];
+                    es[hole] = c;
+                    ss[hole] = ss[child];
                     hole = child;
                 }
             } catch (RuntimeException | Error e) {
@@ -260,24 +274,6 @@ public class PriorityQueue<E> extends Queue<E> {
                 items[hole] = carried;
                 seqs[hole] = carriedSeq;
             }
-        }
-
-        /** True if the entry at {@code i} leaves before the entry at {@code j}. */
-        private boolean precedes(int i, int j) {
-            int c = compare(items[i], items[j]);
-            return c < 0 || (c == 0 && seqs[i] < seqs[j]);
-        }
-
-        /** True if the entry at {@code i} leaves before {@code (item, seq)}. */
-        private boolean precedes(int i, Object item, long seq) {
-            int c = compare(items[i], item);
-            return c < 0 || (c == 0 && seqs[i] < seq);
-        }
-
-        /** True if {@code (item, seq)} leaves before the entry at {@code i}. */
-        private boolean precedes(Object item, long seq, int i) {
-            int c = compare(item, items[i]);
-            return c < 0 || (c == 0 && seq < seqs[i]);
         }
 
         @SuppressWarnings("unchecked")

@@ -317,6 +317,10 @@ public class Condition implements java.util.concurrent.locks.Condition {
         boolean signalled;
         try {
             long deadline = timed ? Timeouts.deadline(nanos) : 0L;
+            // A signal that comes within a few microseconds costs no park and unpark (see Event.SPINS).
+            for (int i = 0; i < Event.SPINS && node.state == WAITING && (!timed || nanos > 0); i++) {
+                Thread.onSpinWait();
+            }
             for (;;) {
                 if (node.state != WAITING) {
                     signalled = true;
