@@ -285,17 +285,20 @@ class DeadlockDetectionTest {
         assertThat(waiter.join()).isEqualTo("signalled");
     }
 
-    @Test
-    @DisplayName("policy WARN logs the cycle once and waits; an interrupt then ends the wait")
-    void warnPolicy() throws Exception {
-        Deadlocks.setPolicy(Deadlocks.Policy.WARN);
-        try (LogCapture log = new LogCapture(Deadlocks.class.getName())) {
+    /**
+     * The classic cycle for the WARN and OFF policies, which do not throw: t1 holds a and waits
+     * for b (interruptibly: the test ends the cycle by interrupting it), t2 holds b and waits for a.
+     */
+    private record Cycle(TestThread<String> t1, TestThread<String> t2, java.util.concurrent.CountDownLatch passedBarrier) {
+        static Cycle start() {
             RLock a = new RLock("a");
             RLock b = new RLock("b");
             Barrier barrier = new Barrier(2);
+            java.util.concurrent.CountDownLatch passed = new java.util.concurrent.CountDownLatch(2);
             TestThread<String> t1 = TestThread.start("t1", () -> {
                 try (Held held = a.hold()) {
                     barrier.await(Duration.ofSeconds(20));
+                    passed.countDown();
                     try {
                         b.acquire();
                         b.release();
@@ -308,6 +311,7 @@ class DeadlockDetectionTest {
             TestThread<String> t2 = TestThread.start("t2", () -> {
                 try (Held held = b.hold()) {
                     barrier.await(Duration.ofSeconds(20));
+                    passed.countDown();
                     b.acquire();   // reentrant: fine
                     b.release();
                     a.acquire();
@@ -315,18 +319,41 @@ class DeadlockDetectionTest {
                     return "acquired";
                 }
             });
-            try {
-                await().atMost(Duration.ofSeconds(20)).until(() -> !log.records.isEmpty()
-                        && WaitForGraph.WAITING.containsKey(t1.thread()) && WaitForGraph.WAITING.containsKey(t2.thread()));
-            } finally {
-                t1.thread().interrupt();   // whatever happened above, end the cycle
-            }
-            assertThat(log.records).hasSize(1);
-            assertThat(log.records.get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
-            assertThat(log.records.get(0).getMessage()).startsWith("deadlock: 2 threads would wait for each other forever")
-                    .endsWith("(policy WARN: waiting anyway)");
+            return new Cycle(t1, t2, passed);
+        }
+
+        /** True once both hold their first lock, are past the barrier, and are parked (in the second acquire). */
+        boolean bothBlocked() throws InterruptedException {
+            return passedBarrier.await(0, java.util.concurrent.TimeUnit.SECONDS)
+                    && t1.thread().getState() == Thread.State.WAITING && t2.thread().getState() == Thread.State.WAITING;
+        }
+
+        /** Interrupts t1 once past the barrier, so it backs off; t2 then gets its lock. */
+        void breakAndCheck() throws InterruptedException {
+            passedBarrier.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            t1.thread().interrupt();
             assertThat(t1.join()).isEqualTo("interrupted");
             assertThat(t2.join()).isEqualTo("acquired");
+        }
+    }
+
+    @Test
+    @DisplayName("policy WARN logs the cycle once and waits; an interrupt then ends the wait")
+    void warnPolicy() throws Exception {
+        Deadlocks.setPolicy(Deadlocks.Policy.WARN);
+        try (LogCapture log = new LogCapture(Deadlocks.class.getName())) {
+            Cycle cycle = Cycle.start();
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> !log.records.isEmpty()
+                        && WaitForGraph.WAITING.containsKey(cycle.t1().thread())
+                        && WaitForGraph.WAITING.containsKey(cycle.t2().thread()));
+                assertThat(log.records).hasSize(1);
+                assertThat(log.records.get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+                assertThat(log.records.get(0).getMessage()).startsWith("deadlock: 2 threads would wait for each other forever")
+                        .endsWith("(policy WARN: waiting anyway)");
+            } finally {
+                cycle.breakAndCheck();   // whatever happened above, end the cycle
+            }
         }
     }
 
@@ -334,35 +361,13 @@ class DeadlockDetectionTest {
     @DisplayName("policy OFF publishes nothing and reports nothing: the cycle hangs until an interrupt, as in Python")
     void offPolicy() throws Exception {
         Deadlocks.setPolicy(Deadlocks.Policy.OFF);
-        RLock a = new RLock("a");
-        RLock b = new RLock("b");
-        Barrier barrier = new Barrier(2);
-        TestThread<String> t1 = TestThread.start("t1", () -> {
-            try (Held held = a.hold()) {
-                barrier.await(Duration.ofSeconds(20));
-                try {
-                    b.acquire();
-                    b.release();
-                    return "acquired";
-                } catch (InterruptedException e) {
-                    return "interrupted";
-                }
-            }
-        });
-        TestThread<String> t2 = TestThread.start("t2", () -> {
-            try (Held held = b.hold()) {
-                barrier.await(Duration.ofSeconds(20));
-                a.acquire();
-                a.release();
-                return "acquired";
-            }
-        });
-        t1.awaitBlocked();
-        await().until(() -> t1.thread().getState() == Thread.State.WAITING && t2.thread().getState() == Thread.State.WAITING);
-        assertThat(WaitForGraph.WAITING).isEmpty();
-        t1.thread().interrupt();
-        assertThat(t1.join()).isEqualTo("interrupted");
-        assertThat(t2.join()).isEqualTo("acquired");
+        Cycle cycle = Cycle.start();
+        try {
+            await().until(cycle::bothBlocked);
+            assertThat(WaitForGraph.WAITING).isEmpty();
+        } finally {
+            cycle.breakAndCheck();
+        }
     }
 
     @Test
