@@ -334,7 +334,12 @@ public class ProcessQueue<E> implements Serializable {
         T run() throws InterruptedException;
     }
 
-    private Object writeReplace() throws ObjectStreamException {
+    /**
+     * Serialization hook: what is sent is a reference to the queue in its owner (and, inside a
+     * task, a handoff that keeps the queue served until the child has attached), never its items.
+     * Protected and final so that subclasses in any package serialize the same way.
+     */
+    protected final Object writeReplace() throws ObjectStreamException {
         if (closed) {
             throw new NotSerializableException("ProcessQueue: Queue is closed");
         }

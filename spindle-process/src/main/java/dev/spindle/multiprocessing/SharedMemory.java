@@ -86,8 +86,9 @@ abstract sealed class SharedMemory implements Serializable
         return s.toString();
     }
 
+    /** Package-private, not private: serialization looks the hook up from the subclass. */
     @Serial
-    private Object writeReplace() {
+    final Object writeReplace() {
         return new Ref(segment.path().toString(), segment.kind(), segment.length());
     }
 
