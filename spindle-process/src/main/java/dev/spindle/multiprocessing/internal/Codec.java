@@ -38,7 +38,7 @@ import java.util.List;
 public final class Codec {
 
     /** The deepest object graph accepted. */
-    static final int MAX_DEPTH = 2_000;
+    static final int MAX_DEPTH = 1_000;
 
     /** The most back-references accepted in one message. */
     static final long MAX_REFERENCES = 20_000_000L;

@@ -83,11 +83,11 @@ public final class ExitStatus {
         } catch (IOException e) {
             // unreadable: decide from the status alone
         }
-        return decode(word, status, terminated);
+        return decodeWord(word, status, terminated);
     }
 
     /** The decision of {@link #decode(Path, int, boolean)}, from the file's word. */
-    static int decode(String word, int status, boolean terminated) {
+    static int decodeWord(String word, int status, boolean terminated) {
         if (word != null && word.startsWith("signal ")) {
             try {
                 return -Integer.parseInt(word.substring(7).trim());

@@ -91,6 +91,7 @@ public final class Peer {
             long object = in.readLong();
             InFlight call = new InFlight();
             inFlight.put(callId, call);
+            server.inFlightCounter().incrementAndGet();
             server.pool().execute(() -> run(callId, call, object, op, in));
         } catch (IOException e) {
             channel.close();
@@ -114,6 +115,7 @@ public final class Peer {
             }
         }
         inFlight.remove(callId);
+        server.inFlightCounter().decrementAndGet();
         try {
             channel.send(frame(REPLY, callId, reply.status(), reply.payload()));
         } catch (IOException e) {

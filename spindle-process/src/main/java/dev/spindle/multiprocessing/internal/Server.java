@@ -40,6 +40,7 @@ public final class Server {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong nextPeer = new AtomicLong(1);
     private final ExecutorService pool;
+    private final AtomicInteger callsInFlight = new AtomicInteger();
 
     private Server(ServerSocketChannel socket, String address) {
         this.socket = socket;
@@ -98,6 +99,15 @@ public final class Server {
 
     ExecutorService pool() {
         return pool;
+    }
+
+    /** The calls from other processes being served right now (for tests and diagnostics). */
+    public int callsInFlight() {
+        return callsInFlight.get();
+    }
+
+    AtomicInteger inFlightCounter() {
+        return callsInFlight;
     }
 
     private static Server bind() {
