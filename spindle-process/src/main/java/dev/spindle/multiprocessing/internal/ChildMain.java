@@ -62,7 +62,10 @@ public final class ChildMain {
             System.exit(FAILED);
             return;
         }
-        JvmProcess process = (JvmProcess) task;
+        if (!(task instanceof JvmProcess process)) {
+            ((Runnable) task).run();    // a CdsArchive training run
+            return;
+        }
         ProcessRuntime.setCurrent(process);
         try {
             process.run();

@@ -57,6 +57,9 @@ public final class Launcher {
 
     static final int ARGFILE_THRESHOLD = 8_000;
 
+    /** How many options {@link #DEFAULTS} holds; the archive options follow them. */
+    private static final int DEFAULT_COUNT = DEFAULTS.split(" ").length;
+
     private static final String MODULE = "dev.spindle.process";
 
     /**
@@ -119,13 +122,12 @@ public final class Launcher {
 
     /** Everything after the binary. */
     static List<String> arguments(Spec spec) {
-        List<String> args = new ArrayList<>(List.of(DEFAULTS.split(" ")));
-        args.addAll(CdsArchive.options());
-        args.addAll(inheritedOptions());
-        args.addAll(spec.jvmOptions());
+        List<String> options = jvmOptions(spec);
+        String classPath = System.getProperty("java.class.path", "");
+        List<String> args = new ArrayList<>(options);
+        args.addAll(DEFAULT_COUNT, CdsArchive.options(options, classPath));
         String modulePath = System.getProperty("jdk.module.path");
         boolean named = Launcher.class.getModule().isNamed();
-        String classPath = System.getProperty("java.class.path", "");
         if (!classPath.isEmpty()) {
             args.add("-cp");
             args.add(classPath);
@@ -143,6 +145,24 @@ public final class Launcher {
             args.add(spec.mainClass());
         }
         return args;
+    }
+
+    /** The JVM options of a child: the defaults, the inherited ones, the spec's. */
+    private static List<String> jvmOptions(Spec spec) {
+        List<String> options = new ArrayList<>(List.of(DEFAULTS.split(" ")));
+        options.addAll(inheritedOptions());
+        options.addAll(spec.jvmOptions());
+        return options;
+    }
+
+    /**
+     * Waits at most {@code millis} until the class-data-sharing archive for children started
+     * with {@code spec} exists, starting its training if needed (see {@link CdsArchive}).
+     *
+     * @return true if children started with {@code spec} now use an archive
+     */
+    public static boolean awaitArchive(Spec spec, long millis) throws InterruptedException {
+        return CdsArchive.await(jvmOptions(spec), System.getProperty("java.class.path", ""), millis);
     }
 
     /** The {@code java} binary running this JVM. */

@@ -43,6 +43,7 @@ public final class RuntimeDir {
     private static final Pattern RUN_NAME = Pattern.compile("(\\d+)-(\\d+)");
 
     private static volatile Path run;
+    private static volatile Path base;
 
     private RuntimeDir() {}
 
@@ -75,6 +76,30 @@ public final class RuntimeDir {
         return start.map(Instant::toEpochMilli).orElse(-1L);
     }
 
+    /**
+     * Returns this user's base directory (where caches shared by this user's JVMs live), creating
+     * it on first call.
+     *
+     * @throws UncheckedIOException if it cannot be created safely
+     */
+    public static Path base() {
+        Path b = base;
+        if (b == null) {
+            synchronized (RuntimeDir.class) {
+                b = base;
+                if (b == null) {
+                    try {
+                        b = createBase();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot create Spindle's private directory", e);
+                    }
+                    base = b;
+                }
+            }
+        }
+        return b;
+    }
+
     private static Path createRun() throws IOException {
         Path base = base();
         ProcessHandle self = ProcessHandle.current();
@@ -94,7 +119,7 @@ public final class RuntimeDir {
         return dir;
     }
 
-    private static Path base() throws IOException {
+    private static Path createBase() throws IOException {
         String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9._-]", "_");
         Path root = root();
         // The longest path in a run dir is "<base>/<pid>-<millis>/ctl.sock": about 40 more bytes.
