@@ -51,7 +51,8 @@ public final class BenchRunner {
             new Workload("2 threads, 1 counter, RLock (detection THROW)", "ContendedCounterBenchmark.deposit", "spindle.RLock", "jdk.ReentrantLock", "contended_counter"),
             new Workload("2 threads, 1 counter, RLock (detection OFF)", "ContendedCounterBenchmark.deposit", "spindle.RLock.detectionOff", "jdk.ReentrantLock", "contended_counter"),
             new Workload("Event ping-pong (JDK: Semaphore)", "SignalPingPongBenchmark.roundTrip", "spindle.Event", "jdk.Semaphore", "event_ping_pong"),
-            new Workload("Condition handoff", "SignalPingPongBenchmark.roundTrip", "spindle.Condition", "jdk.Condition", "condition_handoff"));
+            new Workload("Condition handoff", "SignalPingPongBenchmark.roundTrip", "spindle.Condition", "jdk.Condition", "condition_handoff"),
+            new Workload("child process: start to first line", "ProcessStartBenchmark.firstLine", "spindle.JvmProcess", "jdk.ProcessBuilder", "spawn_start"));
 
     private BenchRunner() {}
 

@@ -358,9 +358,29 @@ public final class Connection implements AutoCloseable, Serializable {
         return new Ref(end.address(), end.pipe(), end.index(), token, readable, writable);
     }
 
-    /** What travels: where the pipe lives, which end, and the handoff to claim. */
-    private record Ref(String address, long pipe, int index, long token, boolean readable, boolean writable)
-            implements Serializable {
+    /**
+     * What travels: where the pipe lives, which end, and the handoff to claim. A class, not a record:
+     * deserializing a record builds method handles, which costs a child tens of milliseconds.
+     */
+    private static final class Ref implements Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+        private final String address;
+        private final long pipe;
+        private final int index;
+        private final long token;
+        private final boolean readable;
+        private final boolean writable;
+
+        Ref(String address, long pipe, int index, long token, boolean readable, boolean writable) {
+            this.address = address;
+            this.pipe = pipe;
+            this.index = index;
+            this.token = token;
+            this.readable = readable;
+            this.writable = writable;
+        }
+
 
         private Object readResolve() throws ObjectStreamException {
             try {

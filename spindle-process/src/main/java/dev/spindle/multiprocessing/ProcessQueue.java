@@ -369,8 +369,27 @@ public class ProcessQueue<E> implements Serializable {
         return new Ref(access.address(), access.id(), maxsize, this instanceof JoinableProcessQueue, token);
     }
 
-    /** What travels: where the queue lives, and the handoff to claim (0 for none). */
-    private record Ref(String address, long id, int maxsize, boolean joinable, long token) implements Serializable {
+    /**
+     * What travels: where the queue lives, and the handoff to claim (0 for none). A class, not a record:
+     * deserializing a record builds method handles, which costs a child tens of milliseconds.
+     */
+    private static final class Ref implements Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+        private final String address;
+        private final long id;
+        private final int maxsize;
+        private final boolean joinable;
+        private final long token;
+
+        Ref(String address, long id, int maxsize, boolean joinable, long token) {
+            this.address = address;
+            this.id = id;
+            this.maxsize = maxsize;
+            this.joinable = joinable;
+            this.token = token;
+        }
+
 
         private Object readResolve() throws ObjectStreamException {
             Access access;

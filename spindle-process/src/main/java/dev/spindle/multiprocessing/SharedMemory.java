@@ -92,8 +92,23 @@ abstract sealed class SharedMemory implements Serializable
         return new Ref(segment.path().toString(), segment.kind(), segment.length());
     }
 
-    /** What travels: the file and what it holds. */
-    private record Ref(String path, int kind, int length) implements Serializable {
+    /**
+     * What travels: the file and what it holds. A class, not a record:
+     * deserializing a record builds method handles, which costs a child tens of milliseconds.
+     */
+    private static final class Ref implements Serializable {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+        private final String path;
+        private final int kind;
+        private final int length;
+
+        Ref(String path, int kind, int length) {
+            this.path = path;
+            this.kind = kind;
+            this.length = length;
+        }
+
         @Serial
         private Object readResolve() throws ObjectStreamException {
             SharedSegment segment;

@@ -1,10 +1,16 @@
 package dev.spindle.multiprocessing.internal;
 
+import dev.spindle.multiprocessing.Connection;
+import dev.spindle.multiprocessing.JvmProcess;
+import dev.spindle.multiprocessing.Pipe;
 import dev.spindle.multiprocessing.SerializableRunnable;
+import dev.spindle.multiprocessing.SharedLong;
+import dev.spindle.threading.Held;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -177,17 +183,23 @@ final class CdsArchive {
         command.add("-cp");
         command.add(classPath);
         command.add(ChildMain.class.getName());
+        Pipe pipe = Pipe.open(false);
+        Handoffs handoffs = new Handoffs();
+        byte[] task = Handoffs.serializeTask(new Warmup(() -> { }, new SharedLong(), pipe.conn2()), handoffs);
         Process training = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         ProcessHandle self = ProcessHandle.current();
-        try (OutputStream stdin = training.getOutputStream()) {
+        try (OutputStream stdin = training.getOutputStream(); Connection report = pipe.conn1()) {
             new ChildHeader(ProcessRuntime.authkey(), RuntimeDir.run().resolve("exit-training").toString(), self.pid(),
-                    RuntimeDir.startMillis(self), "MainProcess", Codec.serialize(new Warmup(() -> { }))).writeTo(stdin);
+                    RuntimeDir.startMillis(self), "MainProcess", task).writeTo(stdin);
+            handoffs.commitAll();
             // Keep stdin open until the training ends: end-of-file would tell the child its parent died.
             if (!training.waitFor(2, TimeUnit.MINUTES)) {
                 training.destroyForcibly();
                 throw new IOException("the training run took longer than 2 minutes");
             }
+        } finally {
+            handoffs.cancelAll();
         }
         if (training.exitValue() != 0 || !Files.isRegularFile(tmp)) {
             Files.deleteIfExists(tmp);
@@ -211,22 +223,37 @@ final class CdsArchive {
     }
 
     /**
-     * The training task: what every child does (read a task holding a lambda, deserialize and
-     * run it), so that the archive holds those classes and, with an AOT cache, their linkage.
+     * The training task: what children commonly do (read a task holding a lambda, shared memory
+     * and a pipe end; run the lambda; write the memory; connect back and send a message), so
+     * that the archive holds those classes and, with an AOT cache, their linkage.
      */
     static final class Warmup implements Runnable, Serializable {
         @Serial
         private static final long serialVersionUID = 1L;
         private final SerializableRunnable body;
+        private final SharedLong shared;
+        private final Connection report;
 
-        Warmup(SerializableRunnable body) {
+        Warmup(SerializableRunnable body, SharedLong shared, Connection report) {
             this.body = body;
+            this.shared = shared;
+            this.report = report;
         }
 
         @Override
         public void run() {
             body.run();
-            dev.spindle.multiprocessing.JvmProcess.current();
+            JvmProcess.current();
+            // Every access mode the shared-memory classes use, so that their linkage is archived.
+            shared.set(shared.addAndGet(1) + shared.getAndAdd(1));
+            shared.compareAndSet(shared.get(), 0);
+            try (report; Held held = shared.lock()) {
+                report.send("warm");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ import java.util.Objects;
 public final class Launcher {
 
     /** The start-up defaults, before everything else so that any later option overrides them. */
-    public static final String DEFAULTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
+    public static final String DEFAULTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djdk.reflect.useNativeAccessorOnly=true";
 
     static final int ARGFILE_THRESHOLD = 8_000;
 

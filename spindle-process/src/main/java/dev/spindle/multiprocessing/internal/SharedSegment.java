@@ -57,9 +57,19 @@ public final class SharedSegment {
     private static final int COUNT = 24;
     private static final long CHECK_HOLDER_NANOS = 10_000_000L;
 
+    /*
+     * One holder class per view, so that a child using only a SharedLong does not pay for making
+     * the int and double views (each costs milliseconds in a fresh JVM).
+     */
     private static final VarHandle LONGS = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-    private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
-    private static final VarHandle DOUBLES = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());
+
+    private static final class Ints {
+        static final VarHandle VIEW = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    }
+
+    private static final class Doubles {
+        static final VarHandle VIEW = MethodHandles.byteBufferViewVarHandle(double[].class, ByteOrder.nativeOrder());
+    }
     private static final AtomicLong FILES = new AtomicLong();
     private static final long PID = ProcessHandle.current().pid();
 
@@ -113,7 +123,8 @@ public final class SharedSegment {
             }
             MappedByteBuffer buffer = file.map(FileChannel.MapMode.READ_WRITE, 0, size);
             buffer.order(ByteOrder.nativeOrder());
-            if ((long) LONGS.getVolatile(buffer, 0) != MAGIC || buffer.getInt(KIND) != kind || buffer.getInt(LENGTH) != length) {
+            // Plain reads: the creator wrote the header before any handle could leave its process.
+            if (buffer.getLong(0) != MAGIC || buffer.getInt(KIND) != kind || buffer.getInt(LENGTH) != length) {
                 throw new IOException(path + " is not a shared segment of kind " + kind + " and length " + length);
             }
             return new SharedSegment(path, buffer, kind, length);
@@ -151,32 +162,32 @@ public final class SharedSegment {
     }
 
     public int getInt(int i) {
-        return (int) INTS.getVolatile(buffer, at(i, 4));
+        return (int) Ints.VIEW.getVolatile(buffer, at(i, 4));
     }
 
     public void setInt(int i, int v) {
-        INTS.setVolatile(buffer, at(i, 4), v);
+        Ints.VIEW.setVolatile(buffer, at(i, 4), v);
     }
 
     public int getAndAddInt(int i, int delta) {
-        return (int) INTS.getAndAdd(buffer, at(i, 4), delta);
+        return (int) Ints.VIEW.getAndAdd(buffer, at(i, 4), delta);
     }
 
     public boolean compareAndSetInt(int i, int expected, int value) {
-        return INTS.compareAndSet(buffer, at(i, 4), expected, value);
+        return Ints.VIEW.compareAndSet(buffer, at(i, 4), expected, value);
     }
 
     public double getDouble(int i) {
-        return (double) DOUBLES.getVolatile(buffer, at(i, 8));
+        return (double) Doubles.VIEW.getVolatile(buffer, at(i, 8));
     }
 
     public void setDouble(int i, double v) {
-        DOUBLES.setVolatile(buffer, at(i, 8), v);
+        Doubles.VIEW.setVolatile(buffer, at(i, 8), v);
     }
 
     /** Compares the bits, as {@code AtomicLong} over {@code doubleToRawLongBits} would. */
     public boolean compareAndSetDouble(int i, double expected, double value) {
-        return DOUBLES.compareAndSet(buffer, at(i, 8), expected, value);
+        return Doubles.VIEW.compareAndSet(buffer, at(i, 8), expected, value);
     }
 
     private int at(int i, int size) {
