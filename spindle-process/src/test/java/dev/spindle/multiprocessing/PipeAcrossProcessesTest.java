@@ -41,11 +41,11 @@ class PipeAcrossProcessesTest {
         pipe.conn2().close();
         Connection conn = pipe.conn1();
         conn.send(List.of(1, 2, 3));
-        assertThat((Object) conn.recv()).isEqualTo(List.of(1, 2, 3));
+        assertThat(conn.<Object>recv()).isEqualTo(List.of(1, 2, 3));
         conn.send(2.5);
-        assertThat((Object) conn.recv()).isEqualTo(2.5);
+        assertThat(conn.<Object>recv()).isEqualTo(2.5);
         conn.send(null);
-        assertThat((Object) conn.recv()).isNull();
+        assertThat(conn.<Object>recv()).isNull();
         byte[] big = new byte[16 << 20];
         new Random(3).nextBytes(big);
         conn.sendBytes(big);
@@ -147,7 +147,7 @@ class PipeAcrossProcessesTest {
         conn.sendBytes(new byte[1]);
         conn.sendBytes(new byte[1 << 20]);
         conn.sendBytes(new byte[0]);
-        assertThat((Object) conn.recv()).isEqualTo(List.of(1, 1 << 20, 0));
+        assertThat(conn.<Object>recv()).isEqualTo(List.of(1, 1 << 20, 0));
         child.join();
         assertThat(child.exitCode()).isZero();
     }

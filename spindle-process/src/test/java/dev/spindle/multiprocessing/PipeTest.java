@@ -30,9 +30,9 @@ class PipeTest {
         a.send(List.of(1, 2, 3));
         a.send(2.5);
         a.send(null);
-        assertThat((Object) b.recv()).isEqualTo(List.of(1, 2, 3));
-        assertThat((Object) b.recv()).isEqualTo(2.5);
-        assertThat((Object) b.recv()).isNull();
+        assertThat(b.<Object>recv()).isEqualTo(List.of(1, 2, 3));
+        assertThat(b.<Object>recv()).isEqualTo(2.5);
+        assertThat(b.<Object>recv()).isNull();
         b.send("back");
         assertThat((String) a.recv()).isEqualTo("back");
     }
