@@ -5,6 +5,7 @@ import dev.spindle.multiprocessing.internal.Codec;
 import dev.spindle.multiprocessing.internal.Handoffs;
 import dev.spindle.multiprocessing.internal.Link;
 import dev.spindle.multiprocessing.internal.PipeHub;
+import dev.spindle.multiprocessing.internal.RemoteCopy;
 import dev.spindle.multiprocessing.internal.Reply;
 import dev.spindle.multiprocessing.internal.Server;
 import dev.spindle.multiprocessing.internal.Wire;
@@ -389,15 +390,10 @@ public final class Connection implements AutoCloseable, Serializable {
                     if (hub == null) {
                         throw new IOException("the pipe is closed");
                     }
-                    return new Connection(new LocalEnd(hub, hub.attachLocally(token)), readable, writable);
+                    return new Connection(new LocalEnd(hub, hub.attachLocally(token, index)), readable, writable);
                 }
-                Link link = Link.to(address);
-                Reply reply = link.call(pipe, PipeHub.ATTACH, new Wire.Out().i64(token).u8(index).array());
-                if (!reply.isOk()) {
-                    throw new IOException(reply.message());
-                }
-                long copy = reply.in().readLong();
-                return new Connection(new RemoteEnd(link, pipe, index, copy), readable, writable);
+                RemoteCopy copy = RemoteCopy.attach(Link.to(address), pipe, token, index);
+                return new Connection(new RemoteEnd(copy, index), readable, writable);
             } catch (IOException e) {
                 InvalidObjectException x = new InvalidObjectException("cannot attach the pipe end: " + e.getMessage());
                 x.initCause(e);
@@ -475,13 +471,13 @@ public final class Connection implements AutoCloseable, Serializable {
     }
 
     /** A copy elsewhere: calls to the creating process. Losing it reads as end-of-file. */
-    private record RemoteEnd(Link link, long pipe, int index, long copy) implements End {
+    private record RemoteEnd(RemoteCopy copy, int index) implements End {
         @Override
         public void send(byte[] message) throws IOException, InterruptedException {
             byte[] args = new byte[1 + message.length];
             args[0] = (byte) index;
             System.arraycopy(message, 0, args, 1, message.length);
-            Reply reply = link.call(pipe, PipeHub.SEND, args);
+            Reply reply = copy.link().call(copy.object(), PipeHub.SEND, args);
             if (!reply.isOk()) {
                 throw new IOException(reply.message());
             }
@@ -491,7 +487,7 @@ public final class Connection implements AutoCloseable, Serializable {
         public byte[] recv() throws IOException, InterruptedException {
             Reply reply;
             try {
-                reply = link.call(pipe, PipeHub.RECV, new byte[] {(byte) index});
+                reply = copy.link().call(copy.object(), PipeHub.RECV, new byte[] {(byte) index});
             } catch (IOException lost) {
                 throw eof(lost);
             }
@@ -507,7 +503,7 @@ public final class Connection implements AutoCloseable, Serializable {
         @Override
         public boolean poll(long nanos) throws InterruptedException {
             try {
-                Reply reply = link.call(pipe, PipeHub.POLL, new Wire.Out().u8(index).i64(nanos).array());
+                Reply reply = copy.link().call(copy.object(), PipeHub.POLL, new Wire.Out().u8(index).i64(nanos).array());
                 return !reply.isOk() || reply.payload()[0] != 0;
             } catch (IOException lost) {
                 return true;    // a receive would not wait: it would report end-of-file
@@ -516,43 +512,27 @@ public final class Connection implements AutoCloseable, Serializable {
 
         @Override
         public void close() {
-            try {
-                link.call(pipe, PipeHub.DETACH, new Wire.Out().i64(copy).array());
-            } catch (IOException e) {
-                // the creating process is gone: nothing left to release
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            copy.detach();
         }
 
         @Override
         public long handoff() throws IOException {
-            try {
-                Reply reply = link.call(pipe, PipeHub.HANDOFF, new byte[] {(byte) index});
-                if (!reply.isOk()) {
-                    throw new IOException(reply.message());
-                }
-                return reply.in().readLong();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while handing the pipe end over", e);
-            }
+            return copy.handoff(index);
         }
 
         @Override
         public void cancelHandoff(long token) {
-            try {
-                link.call(pipe, PipeHub.CANCEL, new Wire.Out().i64(token).array());
-            } catch (IOException e) {
-                // gone: the creating process released it with this connection
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            copy.cancel(token);
         }
 
         @Override
         public String address() {
-            return link.address();
+            return copy.link().address();
+        }
+
+        @Override
+        public long pipe() {
+            return copy.object();
         }
 
         private EOFException eof(IOException cause) {

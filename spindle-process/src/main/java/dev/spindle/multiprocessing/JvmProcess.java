@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -133,8 +132,11 @@ public class JvmProcess implements Runnable, Serializable {
     /** For the object parent() returns in a child: the parent as the OS sees it. */
     private final transient ProcessRuntime.ParentInfo observed;
 
-    /** The children started here and not yet seen to end. */
-    private static final Set<JvmProcess> CHILDREN = ConcurrentHashMap.newKeySet();
+    /**
+     * The children started here and not yet seen to end, keyed by their Control (identity: a
+     * subclass may override equals).
+     */
+    private static final Map<Object, JvmProcess> CHILDREN = new ConcurrentHashMap<>();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
     private static final AtomicLong STATUS_FILES = new AtomicLong();
 
@@ -232,7 +234,7 @@ public class JvmProcess implements Runnable, Serializable {
      */
     public static List<JvmProcess> activeChildren() {
         List<JvmProcess> alive = new ArrayList<>();
-        for (JvmProcess p : CHILDREN) {
+        for (JvmProcess p : CHILDREN.values()) {
             if (p.isAlive()) {
                 alive.add(p);
             }
@@ -308,7 +310,7 @@ public class JvmProcess implements Runnable, Serializable {
             c.handoffs = handoffs;
             c.state = State.STARTED;
             target = null;
-            CHILDREN.add(this);
+            CHILDREN.put(control, this);
             installHook();
             Thread watcher = new Thread(new Runnable() {
                 @Override
@@ -490,7 +492,7 @@ public class JvmProcess implements Runnable, Serializable {
             }
             control.closed = true;
         }
-        CHILDREN.remove(this);
+        CHILDREN.remove(control);
     }
 
     // ------------------------------------------------------------------------------ attributes
@@ -666,17 +668,21 @@ public class JvmProcess implements Runnable, Serializable {
     private void watch(Control c) {
         Process process = c.child.process();
         int status;
+        boolean interrupted = false;
         for (;;) {
             try {
                 status = process.waitFor();
                 break;
             } catch (InterruptedException e) {
-                // nobody interrupts the watcher; if someone does, keep waiting: the exit must be recorded
+                interrupted = true;     // nobody should interrupt the watcher; the exit must be recorded anyway
             }
         }
         try {
             c.child.awaitStderr();
         } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         synchronized (c.lock) {
@@ -701,7 +707,7 @@ public class JvmProcess implements Runnable, Serializable {
         } catch (IOException e) {
             // the child is gone; nothing to flush
         }
-        CHILDREN.remove(this);
+        CHILDREN.remove(control);
         c.ended.countDown();
         c.onExit.complete(this);
     }
@@ -773,7 +779,7 @@ public class JvmProcess implements Runnable, Serializable {
 
     private static void endChildrenAtExit() {
         List<Process> running = new ArrayList<>();
-        for (JvmProcess p : CHILDREN) {
+        for (JvmProcess p : CHILDREN.values()) {
             Control c = p.control;
             synchronized (c.lock) {
                 if (c.exitCode == null && c.child.process().isAlive()) {

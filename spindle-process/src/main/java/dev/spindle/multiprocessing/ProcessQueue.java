@@ -5,6 +5,7 @@ import dev.spindle.multiprocessing.internal.Codec;
 import dev.spindle.multiprocessing.internal.Handoffs;
 import dev.spindle.multiprocessing.internal.Link;
 import dev.spindle.multiprocessing.internal.QueueHub;
+import dev.spindle.multiprocessing.internal.RemoteCopy;
 import dev.spindle.multiprocessing.internal.Reply;
 import dev.spindle.multiprocessing.internal.Server;
 import dev.spindle.multiprocessing.internal.Wire;
@@ -52,7 +53,9 @@ import java.util.Objects;
  * waits forever on a dead owner. A call interrupted while it waits throws
  * {@link InterruptedException} and leaves the queue unchanged; if the owner had already
  * completed it (a {@code get} had taken an item), the call returns normally with the thread's
- * interrupt status set, so no item is lost.
+ * interrupt status set, so no item is lost. An item the owner is handing to a process at
+ * the moment that process is killed is lost with it (as Python warns for a process killed while
+ * it uses a queue); the queue itself stays consistent and usable.
  *
  * <p><b>Sample usage</b>: workers in child processes.
  * {@snippet :
@@ -399,15 +402,10 @@ public class ProcessQueue<E> implements Serializable {
                     if (hub == null) {
                         throw new IOException("Queue is closed everywhere");
                     }
-                    hub.attachLocally(token);
+                    hub.attachLocally(token, 0);
                     access = new LocalAccess(hub);
                 } else {
-                    Link link = Link.to(address);
-                    Reply reply = link.call(id, QueueHub.ATTACH, new Wire.Out().i64(token).u8(0).array());
-                    if (!reply.isOk()) {
-                        throw new IOException(reply.status() == Reply.NO_OBJECT ? "Queue is closed everywhere" : reply.message());
-                    }
-                    access = new RemoteAccess(link, id, reply.in().readLong());
+                    access = new RemoteAccess(RemoteCopy.attach(Link.to(address), id, token, 0));
                 }
             } catch (IOException e) {
                 InvalidObjectException x = new InvalidObjectException("cannot attach the queue: " + e.getMessage());
@@ -482,12 +480,12 @@ public class ProcessQueue<E> implements Serializable {
 
         @Override
         public void close() {
-            hub.release();
+            hub.release(0);
         }
 
         @Override
         public long handoff() throws IOException {
-            return hub.handoff();
+            return hub.handoff(0);
         }
 
         @Override
@@ -512,7 +510,7 @@ public class ProcessQueue<E> implements Serializable {
     }
 
     /** A handle in another process: calls to the owner. */
-    private record RemoteAccess(Link link, long id, long copy) implements Access {
+    private record RemoteAccess(RemoteCopy copy) implements Access {
         @Override
         public boolean put(byte[] item, long nanos) throws InterruptedException {
             byte[] head = new Wire.Out().i64(nanos).array();
@@ -554,60 +552,44 @@ public class ProcessQueue<E> implements Serializable {
 
         @Override
         public void close() {
-            try {
-                link.call(id, QueueHub.DETACH, new Wire.Out().i64(copy).array());
-            } catch (IOException e) {
-                // the owner is gone: nothing to release
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            copy.detach();
         }
 
         @Override
         public long handoff() throws IOException {
-            try {
-                Reply reply = link.call(id, QueueHub.HANDOFF, new byte[] {0});
-                if (!reply.isOk()) {
-                    throw new IOException(reply.message());
-                }
-                return reply.in().readLong();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while handing the queue over", e);
-            }
+            return copy.handoff(0);
         }
 
         @Override
         public void cancel(long token) {
-            try {
-                link.call(id, QueueHub.CANCEL, new Wire.Out().i64(token).array());
-            } catch (IOException e) {
-                // the owner is gone, or released it with this connection
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            copy.cancel(token);
         }
 
         @Override
         public String address() {
-            return link.address();
+            return copy.link().address();
+        }
+
+        @Override
+        public long id() {
+            return copy.object();
         }
 
         @Override
         public String owner() {
-            return link.peer();
+            return copy.link().peer();
         }
 
         /** One call; a lost owner or a refused call is an {@link UncheckedIOException}. */
         private Reply call(int op, byte[] args) throws InterruptedException {
             Reply reply;
             try {
-                reply = link.call(id, op, args);
+                reply = copy.link().call(copy.object(), op, args);
             } catch (IOException e) {
-                throw new UncheckedIOException("the queue's owner, " + link.peer() + ", is gone", e);
+                throw new UncheckedIOException("the queue's owner, " + owner() + ", is gone", e);
             }
             if (reply.status() == Reply.NO_OBJECT || reply.status() == Reply.FAILED) {
-                throw new UncheckedIOException(new IOException("the queue's owner, " + link.peer()
+                throw new UncheckedIOException(new IOException("the queue's owner, " + owner()
                         + ", refused the call: " + (reply.status() == Reply.NO_OBJECT ? "Queue is closed everywhere" : reply.message())));
             }
             return reply;

@@ -8,6 +8,7 @@ import dev.spindle.multiprocessing.internal.Server;
 import dev.spindle.multiprocessing.testing.Gate;
 import dev.spindle.multiprocessing.testing.NoOrphans;
 import dev.spindle.multiprocessing.testing.Watchdog;
+import static dev.spindle.multiprocessing.testing.Tasks.task;
 import dev.spindle.testing.TestThread;
 import java.io.EOFException;
 import java.io.IOException;
@@ -113,16 +114,12 @@ class CrashInjectionTest {
     void killedMidMessage() throws Exception {
         Pipe pipe = Pipe.open(false);
         Connection out = pipe.conn2();
-        JvmProcess p = new JvmProcess(() -> {
+        JvmProcess p = new JvmProcess(task(() -> {
             byte[] chunk = new byte[8 << 20];
-            try {
-                for (;;) {
-                    out.sendBytes(chunk);
-                }
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+            for (;;) {
+                out.sendBytes(chunk);
             }
-        });
+        }));
         p.start();
         Connection in = pipe.conn1();
         assertThat(in.recvBytes()).hasSize(8 << 20);
@@ -146,15 +143,11 @@ class CrashInjectionTest {
     void exitMidConversation() throws Exception {
         Pipe pipe = Pipe.open();
         Connection child = pipe.conn2();
-        JvmProcess p = new JvmProcess(() -> {
-            try {
-                child.send("first");
-                child.recv();
-                System.exit(3);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        JvmProcess p = new JvmProcess(task(() -> {
+            child.send("first");
+            child.recv();
+            System.exit(3);
+        }));
         p.start();
         Connection conn = pipe.conn1();
         assertThat((String) conn.recv()).isEqualTo("first");
@@ -169,14 +162,10 @@ class CrashInjectionTest {
     void killedDuringARemoteCall() throws Exception {
         ProcessQueue<String> q = new ProcessQueue<>();
         SharedLong waiting = new SharedLong();
-        JvmProcess p = new JvmProcess(() -> {
-            try {
-                waiting.set(1);
-                q.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        JvmProcess p = new JvmProcess(task(() -> {
+            waiting.set(1);
+            q.get();
+        }));
         p.start();
         await().atMost(PATIENCE).until(() -> waiting.get() == 1 && Server.local().callsInFlight() == 1);
         p.kill();
@@ -211,16 +200,12 @@ class CrashInjectionTest {
         Pipe pipe = Pipe.open(false);
         Connection out = pipe.conn2();
         int messages = 96;
-        JvmProcess p = new JvmProcess(() -> {
+        JvmProcess p = new JvmProcess(task(() -> {
             byte[] mib = new byte[1 << 20];
-            try {
-                for (int i = 0; i < messages; i++) {
-                    out.sendBytes(mib);
-                }
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+            for (int i = 0; i < messages; i++) {
+                out.sendBytes(mib);
             }
-        });
+        }));
         p.start();
         p.join(Duration.ofMillis(500));
         assertThat(p.isAlive()).as("blocked on the full pipe").isTrue();

@@ -59,34 +59,34 @@ class JvmProcessExitCodeTest {
     }
 
     @Test
-    @DisplayName("MP-07 MP-23: terminate() ends a running child with SIGTERM: exit code -15, shown as stopped[SIGTERM]")
+    @DisplayName("MP-07 MP-23: terminate() ends a running child with SIGTERM: exit code -15, shown as stopped[SIGTERM]; later calls do nothing")
     void terminate() throws Exception {
-        SharedLong running = new SharedLong();
-        try (Gate gate = new Gate()) {
-            JvmProcess p = new JvmProcess(runningThenGate(running, gate));
-            p.start();
-            await().atMost(Duration.ofSeconds(30)).until(() -> running.get() == 1);
-            p.terminate();
-            p.join();
-            assertThat(p.exitCode()).isEqualTo(-15);
-            assertThat(p.toString()).contains("stopped[SIGTERM]");
-            p.terminate();      // after the end: nothing happens
-            assertThat(p.exitCode()).isEqualTo(-15);
-        }
+        JvmProcess p = endWhileRunning(JvmProcess::terminate);
+        assertThat(p.exitCode()).isEqualTo(-15);
+        assertThat(p.toString()).contains("stopped[SIGTERM]");
+        p.terminate();
+        p.kill();
+        assertThat(p.exitCode()).isEqualTo(-15);
     }
 
     @Test
     @DisplayName("MP-08: kill() ends a running child with SIGKILL: exit code -9, shown as stopped[SIGKILL]")
     void kill() throws Exception {
+        JvmProcess p = endWhileRunning(JvmProcess::kill);
+        assertThat(p.exitCode()).isEqualTo(-9);
+        assertThat(p.toString()).contains("stopped[SIGKILL]");
+    }
+
+    /** Starts a child that runs until ended, ends it with {@code end} once it runs, and joins it. */
+    static JvmProcess endWhileRunning(java.util.function.Consumer<JvmProcess> end) throws Exception {
         SharedLong running = new SharedLong();
         try (Gate gate = new Gate()) {
             JvmProcess p = new JvmProcess(runningThenGate(running, gate));
             p.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> running.get() == 1);
-            p.kill();
+            end.accept(p);
             p.join();
-            assertThat(p.exitCode()).isEqualTo(-9);
-            assertThat(p.toString()).contains("stopped[SIGKILL]");
+            return p;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.spindle.multiprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.spindle.multiprocessing.testing.Tasks.task;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,17 +20,15 @@ class PipeAcrossProcessesTest {
 
     /** Echoes every message back until end-of-file. */
     static SerializableRunnable echo(Connection conn) {
-        return () -> {
+        return task(() -> {
             try {
                 for (;;) {
                     conn.sendBytes(conn.recvBytes());
                 }
             } catch (EOFException e) {
                 // the parent closed its end
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
             }
-        };
+        });
     }
 
     @Test
@@ -60,15 +59,11 @@ class PipeAcrossProcessesTest {
     void childExitIsEndOfFile() throws Exception {
         Pipe pipe = Pipe.open(false);
         Connection out = pipe.conn2();
-        JvmProcess child = new JvmProcess(() -> {
-            try {
-                for (int i = 0; i < 3; i++) {
-                    out.send(i);
-                }
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+        JvmProcess child = new JvmProcess(task(() -> {
+            for (int i = 0; i < 3; i++) {
+                out.send(i);
             }
-        });
+        }));
         child.start();
         List<Integer> got = new ArrayList<>();
         assertThatThrownBy(() -> {
@@ -87,23 +82,15 @@ class PipeAcrossProcessesTest {
         Pipe pipe = Pipe.open();
         Connection left = pipe.conn1();
         Connection right = pipe.conn2();
-        JvmProcess a = new JvmProcess(() -> {
-            try {
-                left.send("ping");
-                System.exit("pong".equals(left.recv()) ? 0 : 3);
-            } catch (IOException | InterruptedException e) {
-                System.exit(4);
-            }
-        });
-        JvmProcess b = new JvmProcess(() -> {
-            try {
-                boolean ping = "ping".equals(right.recv());
-                right.send("pong");
-                System.exit(ping ? 0 : 3);
-            } catch (IOException | InterruptedException e) {
-                System.exit(4);
-            }
-        });
+        JvmProcess a = new JvmProcess(task(() -> {
+            left.send("ping");
+            System.exit("pong".equals(left.recv()) ? 0 : 3);
+        }));
+        JvmProcess b = new JvmProcess(task(() -> {
+            boolean ping = "ping".equals(right.recv());
+            right.send("pong");
+            System.exit(ping ? 0 : 3);
+        }));
         a.start();
         b.start();
         left.close();
@@ -119,25 +106,21 @@ class PipeAcrossProcessesTest {
     void boundariesAcrossProcesses() throws Exception {
         Pipe pipe = Pipe.open();
         Connection childEnd = pipe.conn2();
-        JvmProcess child = new JvmProcess(() -> {
-            try {
-                for (String s : List.of("a", "b", "cd")) {
-                    childEnd.sendBytes(s.getBytes());
-                }
-                // Poll several times before each receive: polling must not consume or split.
-                List<Integer> lengths = new ArrayList<>();
-                for (int i = 0; i < 3; i++) {
-                    while (!childEnd.poll(Duration.ofSeconds(10))) {
-                        // wait for the parent
-                    }
-                    childEnd.poll();
-                    lengths.add(childEnd.recvBytes().length);
-                }
-                childEnd.send(lengths);
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+        JvmProcess child = new JvmProcess(task(() -> {
+            for (String s : List.of("a", "b", "cd")) {
+                childEnd.sendBytes(s.getBytes());
             }
-        });
+            // Poll several times before each receive: polling must not consume or split.
+            List<Integer> lengths = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                while (!childEnd.poll(Duration.ofSeconds(10))) {
+                    // wait for the parent
+                }
+                childEnd.poll();
+                lengths.add(childEnd.recvBytes().length);
+            }
+            childEnd.send(lengths);
+        }));
         child.start();
         Connection conn = pipe.conn1();
         assertThat(conn.poll(Duration.ofSeconds(30))).isTrue();

@@ -114,9 +114,9 @@ public final class Link {
         pending.put(id, reply);
         byte[] frame = new byte[18 + args.length];
         frame[0] = Peer.CALL;
-        putLong(frame, 1, id);
+        Wire.putLong(frame, 1, id);
         frame[9] = (byte) op;
-        putLong(frame, 10, object);
+        Wire.putLong(frame, 10, object);
         System.arraycopy(args, 0, frame, 18, args.length);
         try {
             channel.send(frame);
@@ -129,7 +129,7 @@ public final class Link {
         } catch (InterruptedException e) {
             byte[] cancel = new byte[9];
             cancel[0] = Peer.CANCEL;
-            putLong(cancel, 1, id);
+            Wire.putLong(cancel, 1, id);
             try {
                 channel.send(cancel);
             } catch (IOException closed) {
@@ -183,7 +183,7 @@ public final class Link {
             channel.close();
             return;
         }
-        long id = getLong(frame, 1);
+        long id = Wire.getLong(frame, 1);
         int status = frame[9] & 0xff;
         byte[] payload = new byte[frame.length - 10];
         System.arraycopy(frame, 10, payload, 0, payload.length);
@@ -232,19 +232,5 @@ public final class Link {
         String name = dir == null ? "?" : dir.getFileName().toString();
         int dash = name.indexOf('-');
         return dash > 0 ? name.substring(0, dash) : name;
-    }
-
-    private static void putLong(byte[] b, int at, long v) {
-        for (int i = 0; i < 8; i++) {
-            b[at + i] = (byte) (v >>> (56 - 8 * i));
-        }
-    }
-
-    private static long getLong(byte[] b, int at) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[at + i] & 0xff);
-        }
-        return v;
     }
 }

@@ -147,9 +147,7 @@ public final class Peer {
     static byte[] frame(byte type, long id, int code, byte[] payload) {
         byte[] frame = new byte[10 + payload.length];
         frame[0] = type;
-        for (int i = 0; i < 8; i++) {
-            frame[1 + i] = (byte) (id >>> (56 - 8 * i));
-        }
+        Wire.putLong(frame, 1, id);
         frame[9] = (byte) code;
         System.arraycopy(payload, 0, frame, 10, payload.length);
         return frame;

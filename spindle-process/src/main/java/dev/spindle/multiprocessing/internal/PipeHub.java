@@ -17,7 +17,7 @@ import java.io.IOException;
  *
  * <p>Registered with this process's {@link Server} only when an end is first handed out.
  */
-public final class PipeHub implements Served {
+public final class PipeHub extends Hub {
 
     /** Operation codes of {@link #serve}: {@code [end:1][message]}. */
     public static final int SEND = 1;
@@ -25,25 +25,19 @@ public final class PipeHub implements Served {
     public static final int RECV = 2;
     /** {@code [end:1][nanos:8]}; reply {@code [0|1]}. */
     public static final int POLL = 3;
-    /** The session operations, see {@link Sessions}. */
-    public static final int ATTACH = Sessions.ATTACH;
-    public static final int DETACH = Sessions.DETACH;
-    public static final int HANDOFF = Sessions.HANDOFF;
-    public static final int CANCEL = Sessions.CANCEL;
 
     /** Reply status of RECV: end-of-file. */
     public static final int EOF = 1;
     /** Reply status of SEND: nobody can receive any more; the payload says why. */
-    public static final int BROKEN = 2;
+    static final int BROKEN = 2;
 
     private final Mailbox[] inbox = new Mailbox[2];
     private final boolean[] readable = new boolean[2];
     private final boolean[] writable = new boolean[2];
-    private final Sessions sessions;
-    private long id;    // guarded by this; 0 until registered
 
     /** A pipe with both ends held by one copy each, in this process. */
     public PipeHub(boolean duplex) {
+        super(2);
         inbox[0] = new Mailbox();
         readable[0] = true;
         writable[1] = true;
@@ -51,36 +45,6 @@ public final class PipeHub implements Served {
             inbox[1] = new Mailbox();
             readable[1] = true;
             writable[0] = true;
-        }
-        sessions = new Sessions(2, new Sessions.Listener() {
-            @Override
-            public void lastCopyClosed(int e) {
-                if (writable[e]) {
-                    inbox[1 - e].writersGone();
-                }
-                if (readable[e]) {
-                    inbox[e].readersGone();
-                }
-            }
-
-            @Override
-            public void allClosed() {
-                unregister();
-            }
-        });
-    }
-
-    /** The number other processes call this pipe by; registers it on first use. */
-    public synchronized long id() {
-        if (id == 0) {
-            id = Server.local().register(this);
-        }
-        return id;
-    }
-
-    private synchronized void unregister() {
-        if (id != 0) {
-            Server.local().unregister(id);
         }
     }
 
@@ -99,24 +63,14 @@ public final class PipeHub implements Served {
         return inbox[e].poll(nanos);
     }
 
-    /** One copy of end {@code e} in this process is closed. */
-    public void release(int e) {
-        sessions.release(e);
-    }
-
-    /** Starts a handoff of end {@code e}; see {@link Sessions#handoff}. */
-    public long handoff(int e) throws IOException {
-        return sessions.handoff(e);
-    }
-
-    /** Cancels a handoff that was never attached; does nothing for one that was. */
-    public void cancel(long token) {
-        sessions.cancel(token);
-    }
-
-    /** Turns handoff {@code token} into a copy held in this process; returns the end. */
-    public int attachLocally(long token) throws IOException {
-        return sessions.claim(token, 0);
+    @Override
+    void lastCopyClosed(int e) {
+        if (writable[e]) {
+            inbox[1 - e].writersGone();
+        }
+        if (readable[e]) {
+            inbox[e].readersGone();
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code close()}, the copies other processes attached until they close them or end, and the
  * handoffs to children that have not started using it. Then it leaves the {@link Server}.
  */
-public final class QueueHub implements Served {
+public final class QueueHub extends Hub {
 
     /** Operation codes of {@link #serve}. PUT: {@code [nanos:8][item]}, nanos -1 = forever. */
     public static final int PUT = 1;
@@ -32,52 +32,24 @@ public final class QueueHub implements Served {
     /** Reply {@link #NO} when called too many times. */
     public static final int TASK_DONE = 5;
     public static final int JOIN = 6;
-    /** The session operations, see {@link Sessions}. */
-    public static final int ATTACH = Sessions.ATTACH;
-    public static final int DETACH = Sessions.DETACH;
-    public static final int HANDOFF = Sessions.HANDOFF;
-    public static final int CANCEL = Sessions.CANCEL;
 
     /** Reply status: full (PUT), empty (GET), too many calls (TASK_DONE). */
     public static final int NO = 1;
-    /** Reply status of ATTACH and HANDOFF when the queue is closed everywhere. */
-    public static final int REFUSED = Sessions.REFUSED;
 
     /** Forever, as a nanosecond count on the wire. */
     public static final long FOREVER = -1;
 
     private final Queue<byte[]> queue;
-    private final Sessions sessions;
-    private long id;    // guarded by this; 0 until registered
 
     /** A queue of at most {@code maxsize} items ({@code <= 0}: unbounded), held by its creator. */
     public QueueHub(int maxsize) {
+        super(1);
         this.queue = new Queue<>(maxsize);
-        this.sessions = new Sessions(1, new Sessions.Listener() {
-            @Override
-            public void lastCopyClosed(int slot) {
-                // nothing: allClosed follows
-            }
-
-            @Override
-            public void allClosed() {
-                unregister();
-            }
-        });
     }
 
-    /** The number other processes call this queue by; registers it on first use. */
-    public synchronized long id() {
-        if (id == 0) {
-            id = Server.local().register(this);
-        }
-        return id;
-    }
-
-    private synchronized void unregister() {
-        if (id != 0) {
-            Server.local().unregister(id);
-        }
+    @Override
+    void lastCopyClosed(int slot) {
+        // nothing to wake: the queue leaves the server when the last copy goes
     }
 
     /** Puts, waiting at most {@code nanos} ({@link #FOREVER}); false if still full. */
@@ -116,25 +88,6 @@ public final class QueueHub implements Served {
         queue.join();
     }
 
-    /** The owner's own handle is closed. */
-    public void release() {
-        sessions.release(0);
-    }
-
-    /** Starts a handoff; see {@link Sessions#handoff}. */
-    public long handoff() throws IOException {
-        return sessions.handoff(0);
-    }
-
-    /** Cancels a handoff never attached. */
-    public void cancel(long token) {
-        sessions.cancel(token);
-    }
-
-    /** A handle came back to the owner: one more copy here (claiming {@code token}, if any). */
-    public void attachLocally(long token) throws IOException {
-        sessions.claim(token, 0);
-    }
 
     @Override
     public Reply serve(Peer peer, int op, DataInputStream args) throws Exception {

@@ -80,6 +80,22 @@ public final class Wire {
         return new DataInputStream(new ByteArrayInputStream(data, offset, data.length - offset));
     }
 
+    /** Writes {@code value} big-endian into {@code b} at {@code at}. */
+    static void putLong(byte[] b, int at, long value) {
+        for (int i = 0; i < 8; i++) {
+            b[at + i] = (byte) (value >>> (56 - 8 * i));
+        }
+    }
+
+    /** Reads a big-endian long from {@code b} at {@code at}. */
+    static long getLong(byte[] b, int at) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xff);
+        }
+        return v;
+    }
+
     /** Reads a length-prefixed byte array written by {@link Out#bytes(byte[])}. */
     public static byte[] bytes(DataInputStream in) throws IOException {
         int n = in.readInt();
