@@ -41,6 +41,9 @@ class JvmProcessTreeTest {
                 report.put(parent.name());
                 report.put(parent.pid());
                 report.put(parent.isAlive());
+                long t0 = System.nanoTime();
+                parent.join(Duration.ofMillis(200));
+                report.put(System.nanoTime() - t0 >= 100_000_000L && parent.isAlive());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -48,7 +51,7 @@ class JvmProcessTreeTest {
     }
 
     @Test
-    @DisplayName("MP-05 MP-13 MP-21: a subclass's run() gets its fields, its name, its pid and the parent's key in the child, and sees its parent alive")
+    @DisplayName("MP-05 MP-13 MP-21: a subclass's run() gets its fields, its name, its pid and the parent's key in the child; parent() has the parent's name and pid, is alive, and join(t) waits")
     void childSeesItselfAndItsParent() throws Exception {
         ProcessQueue<Object> report = new ProcessQueue<>();
         Reporter p = new Reporter(new ArrayList<>(List.of(1, 2, 3)), report);
@@ -63,7 +66,8 @@ class JvmProcessTreeTest {
         assertThat(report.get(t)).isEqualTo(List.of(1, 2, 3));
         assertThat(report.get(t)).isEqualTo("MainProcess");
         assertThat(report.get(t)).isEqualTo(ProcessHandle.current().pid());
-        assertThat(report.get(t)).isEqualTo(true);
+        assertThat(report.get(t)).as("parent().isAlive()").isEqualTo(true);
+        assertThat(report.get(t)).as("parent().join(200 ms) waited and the parent still runs").isEqualTo(true);
         p.join();
         assertThat(p.exitCode()).isZero();
         assertThat(p.name()).startsWith("reporter");

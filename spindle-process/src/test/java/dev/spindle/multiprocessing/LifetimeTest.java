@@ -39,7 +39,7 @@ class LifetimeTest {
     }
 
     @Test
-    @DisplayName("MP-13: a child ends when its parent is killed with SIGKILL (it sees end-of-file on its stdin)")
+    @DisplayName("MP-13 (Java meaning: a grandchild does not just see its parent not alive, it ends): a child ends when its parent is killed with SIGKILL")
     void childEndsWhenParentIsKilled() throws Exception {
         SharedLong gPid = new SharedLong();
         SharedLong aWaits = new SharedLong();

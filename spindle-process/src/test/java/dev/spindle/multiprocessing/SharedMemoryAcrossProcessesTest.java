@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.spindle.multiprocessing.testing.Gate;
+import dev.spindle.testing.TestThread;
 import dev.spindle.threading.Held;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ class SharedMemoryAcrossProcessesTest {
     }
 
     @Test
-    @DisplayName("a process killed while holding the lock does not block the others: a waiter takes the lock over")
+    @DisplayName("MP-24: a lock held by another process excludes this one; if that process is killed holding it, a waiter takes it over")
     void holderDies() throws Exception {
         SharedLong v = new SharedLong();
         SharedLong holding = new SharedLong();
@@ -115,7 +116,11 @@ class SharedMemoryAcrossProcessesTest {
             });
             holder.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> holding.get() == 1);
+            TestThread<Void> waiter = TestThread.run("waiter", () -> v.lock().close());
+            waiter.awaitBlocked();
+            assertThat(waiter.isDone()).as("the other process holds the lock").isFalse();
             holder.kill();
+            waiter.join();
             holder.join();
             try (Held held = v.lock()) {
                 assertThat(v.get()).as("the data as the dead holder left it").isEqualTo(13);

@@ -81,7 +81,7 @@ class SharedMemoryTest {
     }
 
     @Test
-    @DisplayName("lock(): reentrant for its holder, excludes other threads until released; a release by a non-holder is IllegalMonitorStateException")
+    @DisplayName("MP-24: lock() is reentrant for its holder and excludes others until released; releasing it unheld is IllegalMonitorStateException")
     void lock() throws Exception {
         SharedLong v = new SharedLong();
         Held outer = v.lock();
