@@ -23,10 +23,12 @@ import java.util.Objects;
  * <p><b>The command</b>, in order (a later option wins over an earlier one):
  * <ol>
  *   <li>the binary of {@link ProcessHandle#info()} (else {@code java.home/bin/java});</li>
- *   <li>start-up defaults: {@value #DEFAULTS} (C1 only, the serial collector, class-data
- *       sharing on, no perf-data file). They halve a short-lived child's start; a child that
- *       computes for long may want {@code -XX:TieredStopAtLevel=4} and its own collector, which
- *       {@code setJvmOptions} can pass, since they come later;</li>
+ *   <li>start-up defaults: {@value #DEFAULTS} (C1 only, the serial collector, no perf-data
+ *       file, and core reflection through native accessors, since the method-handle accessors
+ *       spin classes on first use that cost a child tens of milliseconds of start-up). They
+ *       favour a short-lived child's start; a child that computes for long may want
+ *       {@code -XX:TieredStopAtLevel=4} and its own collector, which {@code setJvmOptions} can
+ *       pass, since they come later;</li>
  *   <li>a class-data-sharing archive of this class path, when there is one ({@link CdsArchive});</li>
  *   <li>the options of this JVM that matter to the code it runs: heap and stack sizes
  *       ({@code -Xmx -Xms -Xss -XX:MaxRAMPercentage ...}), module options ({@code --add-opens},
