@@ -43,6 +43,10 @@ import java.util.jar.JarFile;
  * option of the child's command line, hashed into the file name; a rebuilt jar therefore gets a
  * new archive. A training that fails leaves a {@code .failed} marker and is not tried again.
  *
+ * <p><b>Cleaning up.</b> An archive records when a JVM last used it; each training deletes the
+ * archives unused for a week (a rebuilt jar leaves its old one behind; each is about 15 MB)
+ * and the files of trainings whose JVM died before finishing.
+ *
  * <p><b>Races.</b> Several JVMs may train the same configuration at once: each writes to a file
  * of its own and renames it into place atomically, so a reader maps either a complete archive or
  * none; the JVM also checks an archive's header and ignores one that does not match.
@@ -61,6 +65,10 @@ final class CdsArchive {
     private static final Map<List<String>, Optional<Path>> PATHS = new ConcurrentHashMap<>();
     /** A training's file left by a JVM that died before renaming it is deleted after this long. */
     private static final long STALE_MILLIS = TimeUnit.MINUTES.toMillis(10);
+    /** An archive no JVM has used for this long (its jars were rebuilt, say) is deleted. */
+    private static final long UNUSED_MILLIS = TimeUnit.DAYS.toMillis(7);
+    /** The archives this JVM has marked as used (their time is set once per JVM). */
+    private static final Map<Path, Boolean> TOUCHED = new ConcurrentHashMap<>();
 
     private CdsArchive() {}
 
@@ -77,6 +85,7 @@ final class CdsArchive {
             return List.of();
         }
         if (Files.isRegularFile(archive)) {
+            touch(archive);
             return List.of(AOT ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive);
         }
         train(archive, options, classPath);
@@ -208,12 +217,28 @@ final class CdsArchive {
         Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Deletes training files of runs that died before renaming them. */
+    /** Marks {@code archive} as used now, once per JVM, so that pruning keeps it. */
+    private static void touch(Path archive) {
+        if (TOUCHED.putIfAbsent(archive, Boolean.TRUE) == null) {
+            try {
+                Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException e) {
+                // an older time only makes it a candidate for pruning a few days early
+            }
+        }
+    }
+
+    /**
+     * Deletes training files of runs that died before renaming them, and archives (with their
+     * logs and markers) that no JVM has used for a week: a rebuilt jar leaves its old archive
+     * behind, and each is about 15 MB.
+     */
     private static void deleteStale(Path dir) {
         long now = System.currentTimeMillis();
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.getFileName().toString().endsWith(".tmp") && now - Files.getLastModifiedTime(f).toMillis() > STALE_MILLIS) {
+                long age = now - Files.getLastModifiedTime(f).toMillis();
+                if (f.getFileName().toString().endsWith(".tmp") ? age > STALE_MILLIS : age > UNUSED_MILLIS) {
                     Files.deleteIfExists(f);
                 }
             }
