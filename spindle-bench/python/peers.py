@@ -220,6 +220,35 @@ def sched_100k(events=100_000):
     measure("sched_100k", "ms/op", 1, once, rounds=3)
 
 
+def _spawn_first_line(conn):
+    conn.send(1)
+
+
+def spawn_start(processes=20):
+    # From start() until the parent sees the child's first line run (a message on a pipe), with
+    # the "spawn" start method: a fresh interpreter, as a JvmProcess is a fresh JVM. The child
+    # is joined outside the measured time.
+    import multiprocessing
+    ctx = multiprocessing.get_context("spawn")
+    rounds = ROUNDS
+    per_op = []
+    for r in range(rounds + 1):
+        total = 0
+        for _ in range(processes):
+            reader, writer = ctx.Pipe(duplex=False)
+            t0 = time.perf_counter_ns()
+            p = ctx.Process(target=_spawn_first_line, args=(writer,))
+            p.start()
+            reader.recv()
+            total += time.perf_counter_ns() - t0
+            p.join()
+        if r > 0:   # the first round warms up
+            per_op.append(total / processes / UNITS["ms/op"])
+    mean = statistics.fmean(per_op)
+    error = (max(per_op) - min(per_op)) / 2
+    print(f"RESULT spawn_start {mean:.6g} {error:.3g} ms/op", flush=True)
+
+
 WORKLOADS = {
     "uncontended_lock": lambda: uncontended_lock("Lock"),
     "uncontended_rlock": lambda: uncontended_lock("RLock"),
@@ -231,6 +260,7 @@ WORKLOADS = {
     "tpe_submit": tpe_submit,
     "tpe_map_100k": tpe_map,
     "sched_100k": sched_100k,
+    "spawn_start": spawn_start,
 }
 
 

@@ -59,7 +59,8 @@ public final class BenchRunner {
             new Workload("thread pool submit-to-result, virtual mode", "ThreadPoolBenchmark.submitBatch", "spindle.virtual", "jdk.ThreadPoolExecutor", "tpe_submit"),
             new Workload("thread pool submit-to-result (JDK: ForkJoinPool)", "ThreadPoolBenchmark.submitBatch", "spindle.platform", "jdk.ForkJoinPool", "tpe_submit"),
             new Workload("map over 100,000 items", "MapBenchmark.map", "spindle.map", "jdk.submitAll", "tpe_map_100k"),
-            new Workload("sched: enter+run 100,000 events, virtual clock", "SchedulerBenchmark.enterAndRun", "spindle.Scheduler", "jdk.PriorityQueueLoop", "sched_100k"));
+            new Workload("sched: enter+run 100,000 events, virtual clock", "SchedulerBenchmark.enterAndRun", "spindle.Scheduler", "jdk.PriorityQueueLoop", "sched_100k"),
+            new Workload("child process: start to first line", "ProcessStartBenchmark.firstLine", "spindle.JvmProcess", "jdk.ProcessBuilder", "spawn_start"));
 
     private BenchRunner() {}
 

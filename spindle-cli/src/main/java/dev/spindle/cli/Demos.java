@@ -3,9 +3,11 @@ package dev.spindle.cli;
 import dev.spindle.cli.demos.BankDemo;
 import dev.spindle.cli.demos.DeadlockDemo;
 import dev.spindle.cli.demos.PoolDemo;
+import dev.spindle.cli.demos.ProcessDemo;
 import dev.spindle.cli.demos.ProducerConsumerDemo;
 import dev.spindle.cli.demos.QueueDemo;
 import dev.spindle.cli.demos.SchedDemo;
+import dev.spindle.cli.demos.SharedAccountDemo;
 import dev.spindle.cli.demos.ThreadLocalDemo;
 import dev.spindle.cli.demos.ThreadsDemo;
 import dev.spindle.cli.demos.TimerDemo;
@@ -24,7 +26,9 @@ public final class Demos {
             new PoolDemo(),
             new ThreadLocalDemo(),
             new TimerDemo(),
-            new SchedDemo());
+            new SchedDemo(),
+            new ProcessDemo(),
+            new SharedAccountDemo());
 
     private Demos() {}
 
