@@ -13,6 +13,7 @@ match the JMH benchmark of the same workload. Usage:
     python3 peers.py NAME [NAME...]  # some of them
     python3 peers.py --list
     python3 peers.py --quick ...     # fewer rounds
+    python3 peers.py --threads=N ... # N threads in contended_counter (default 2)
 """
 import heapq
 import queue
@@ -25,6 +26,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 ROUNDS = 5
+THREADS = 2  # threads in contended_counter; --threads=N
 UNITS = {"ns/op": 1, "us/op": 1_000, "ms/op": 1_000_000}
 
 
@@ -67,7 +69,7 @@ def contended_counter():
                 box[0] += 1
 
     def once():
-        threads = [threading.Thread(target=depositor) for _ in range(2)]
+        threads = [threading.Thread(target=depositor) for _ in range(THREADS)]
         for t in threads:
             t.start()
         for t in threads:
@@ -265,13 +267,16 @@ WORKLOADS = {
 
 
 def main(argv):
-    global ROUNDS
+    global ROUNDS, THREADS
     args = [a for a in argv if not a.startswith("--")]
     if "--list" in argv:
         print("\n".join(WORKLOADS))
         return 0
     if "--quick" in argv:
         ROUNDS = 3
+    for a in argv:
+        if a.startswith("--threads="):
+            THREADS = int(a.split("=", 1)[1])
     names = args or list(WORKLOADS)
     unknown = [n for n in names if n not in WORKLOADS]
     if unknown:

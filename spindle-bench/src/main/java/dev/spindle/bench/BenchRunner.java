@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * operation from the same run. Options: {@code --quick} (the default: 1 fork, 2 warm-up and 3
  * measured iterations of 1 s; under 5 minutes on 2 cores), {@code --full} (each benchmark's own
  * JMH settings), {@code --only PATTERN} (workloads whose name matches the regular expression),
- * {@code --no-python}, {@code --out DIR}.
+ * {@code --no-python}, {@code --out DIR}, {@code --threads N} (threads contending in the counter
+ * workloads, 2 by default since the reference machine has 2 cores; the CPython peer uses as many).
  */
 public final class BenchRunner {
 
@@ -69,6 +70,7 @@ public final class BenchRunner {
         boolean full = false;
         boolean python = true;
         Pattern only = null;
+        int threads = 2;
         Path out = Path.of(System.getProperty("spindle.home", ".")).resolve("bench-results");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -77,8 +79,9 @@ public final class BenchRunner {
                 case "--no-python" -> python = false;
                 case "--only" -> only = Pattern.compile(requireValue(args, ++i, "--only"), Pattern.CASE_INSENSITIVE);
                 case "--out" -> out = Path.of(requireValue(args, ++i, "--out"));
+                case "--threads" -> threads = threadCount(requireValue(args, ++i, "--threads"));
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]
-                        + " (expected --quick, --full, --only PATTERN, --no-python, --out DIR)");
+                        + " (expected --quick, --full, --only PATTERN, --no-python, --out DIR, --threads N)");
             }
         }
         List<Workload> selected = new ArrayList<>();
@@ -91,11 +94,14 @@ public final class BenchRunner {
             System.err.println("no workload matches; workloads: " + WORKLOADS.stream().map(Workload::name).toList());
             System.exit(2);
         }
-        Map<String, Score> java = runJmh(selected, full);
+        Map<String, Score> java = runJmh(selected, full, threads);
         Map<String, Score> cpython = new LinkedHashMap<>();
-        String pythonNote = python ? runPython(selected, full, cpython) : "skipped (--no-python)";
+        String pythonNote = python ? runPython(selected, full, threads, cpython) : "skipped (--no-python)";
         Table table = new Table(machine(), pythonNote, full ? "full" : "quick");
         for (Workload w : selected) {
+            if (threads != 2 && w.benchmark().startsWith("ContendedCounterBenchmark.")) {
+                w = new Workload(w.name().replace("2 threads", threads + " threads"), w.benchmark(), w.spindle(), w.jdk(), w.python());
+            }
             table.add(w, java.get(key(w.benchmark(), w.spindle())), java.get(key(w.benchmark(), w.jdk())), cpython.get(w.python()));
         }
         String markdown = table.markdown();
@@ -105,6 +111,19 @@ public final class BenchRunner {
         Files.writeString(out.resolve("latest.md"), markdown, StandardCharsets.UTF_8);
         Files.writeString(out.resolve("latest.json"), table.json(), StandardCharsets.UTF_8);
         System.out.println("Written: " + out.resolve("latest.md") + " and " + out.resolve("latest.json"));
+    }
+
+    private static int threadCount(String value) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--threads must be a whole number >= 2: " + value);
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("--threads must be a whole number >= 2: " + value);
+        }
+        return n;
     }
 
     private static String requireValue(String[] args, int i, String option) {
@@ -132,7 +151,7 @@ public final class BenchRunner {
         return benchmark + "|" + impl;
     }
 
-    private static Map<String, Score> runJmh(List<Workload> workloads, boolean full) throws RunnerException {
+    private static Map<String, Score> runJmh(List<Workload> workloads, boolean full, int threads) throws RunnerException {
         // One JMH run per benchmark method, with exactly the impl values the rows need.
         Map<String, Set<String>> impls = new LinkedHashMap<>();
         for (Workload w : workloads) {
@@ -147,6 +166,9 @@ public final class BenchRunner {
                     .param("impl", e.getValue().toArray(String[]::new))
                     .shouldFailOnError(true)
                     .verbosity(VerboseMode.NORMAL);
+            if (e.getKey().startsWith("ContendedCounterBenchmark.")) {
+                options.threads(threads);
+            }
             if (!full) {
                 options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(1))
                         .measurementIterations(3).measurementTime(TimeValue.seconds(1));
@@ -161,7 +183,7 @@ public final class BenchRunner {
     }
 
     /** Runs the CPython peers; returns a note for the table (version, or why the column is empty). */
-    private static String runPython(List<Workload> workloads, boolean full, Map<String, Score> into) throws IOException, InterruptedException {
+    private static String runPython(List<Workload> workloads, boolean full, int threads, Map<String, Score> into) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("spindle.home", ".")).resolve("spindle-bench/python/peers.py");
         if (!Files.isRegularFile(script)) {
             return "no CPython column: " + script + " not found";
@@ -170,6 +192,7 @@ public final class BenchRunner {
         if (!full) {
             command.add("--quick");
         }
+        command.add("--threads=" + threads);
         workloads.stream().map(Workload::python).distinct().forEach(command::add);
         Process p;
         try {

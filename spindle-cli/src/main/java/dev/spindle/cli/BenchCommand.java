@@ -30,6 +30,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-python", description = "Leave the CPython column empty.")
     boolean noPython;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads contending for the lock in the counter workloads (default 2, for 2 cores).")
+    Integer threads;
+
     @Override
     public Integer call() throws Exception {
         Path home = Path.of(System.getProperty("spindle.home", "."));
@@ -51,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (noPython) {
             command.add("--no-python");
+        }
+        if (threads != null) {
+            command.add("--threads");
+            command.add(String.valueOf(threads));
         }
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }
