@@ -88,7 +88,9 @@ public abstract class ExecutorContractTest extends ExecutorFixture {
             }));
         }
         for (Future<Object> f : fs) {
-            assertThat(initialized.snapshot()).contains(f.result());
+            Object worker = f.result();
+            // In another process the log's item may arrive after the task's result: wait for it, bounded.
+            await().atMost(Duration.ofSeconds(30)).until(() -> initialized.snapshot().contains(worker));
         }
     }
 

@@ -204,7 +204,7 @@ public abstract class ExecutorMapContractTest extends ExecutorFixture {
             zeroRunning.countDown();
             gate.passUnchecked();
             return i;
-        }, List.of(0, 1, 2, 3, 4));
+        }, List.of(0, 1, 2, 3, 4), Duration.ofMinutes(1), 1);   // one call per task: a process pool's default chunks several
         assertThat(zeroRunning.await(Duration.ofSeconds(30))).isTrue();
         it.close();
         assertThat(it.hasNext()).isFalse();

@@ -51,6 +51,7 @@ public interface TaskKit {
             try {
                 pass();
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted at the gate", e);
             }
         }

@@ -122,6 +122,15 @@ final class PoolProtocol {
         return f;
     }
 
+    /** FUNCTION: cache {@code bytes}, a serialized map function, as {@code fn}. */
+    static byte[] function(long fn, byte[] bytes) {
+        byte[] f = new byte[9 + bytes.length];
+        f[0] = FUNCTION;
+        Wire.putLong(f, 1, fn);
+        System.arraycopy(bytes, 0, f, 9, bytes.length);
+        return f;
+    }
+
     /** APPLY: function {@code fn} applied to each of {@code items}. */
     static byte[] apply(long task, long fn, Object[] items) throws IOException {
         Frame out = new Frame(APPLY, task);

@@ -24,8 +24,8 @@ import java.util.function.Function;
  * the tree's key), runs the initializer, says READY, and then runs one task at a time on this,
  * the JVM's main thread, in the order they come, until the pool says EXIT or goes away. The
  * channel's reader thread queues every frame for the main thread except INTERRUPT, which it
- * delivers at once: it interrupts the main thread if, and only if, that task is still running
- * (see {@code running}). Functions of {@code map} arrive once (FUNCTION) and are deserialized on
+ * delivers at once: it interrupts the main thread if, and only if, that task is running, or
+ * as it begins if it has not yet (see {@code running}, {@code interruptFor}). Functions of {@code map} arrive once (FUNCTION) and are deserialized on
  * first use, on the main thread, so that a failure to read one is that task's failure. Whatever
  * a task throws, errors included, goes back as its outcome; what ends the JVM ends the worker,
  * and the pool sees that (see {@link ProcessPoolExecutor}). The protocol is {@link PoolProtocol}.
@@ -99,6 +99,7 @@ final class PoolWorker extends JvmProcess {
         private final LinkedBlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
         private final Object interruptLock = new Object();
         private long running;
+        private long interruptFor;
         private final Map<Long, byte[]> functionBytes = new HashMap<>();
         private final Map<Long, Function<Object, Object>> functions = new HashMap<>();
         private int[] skip;
@@ -121,10 +122,13 @@ final class PoolWorker extends JvmProcess {
             inbox.add(CLOSED);
         }
 
+        /** INTERRUPT: interrupts the task now if it runs, or as it begins if it is still queued here. */
         private void interrupt(long task) {
             synchronized (interruptLock) {
                 if (running == task) {
                     main.interrupt();
+                } else {
+                    interruptFor = task;
                 }
             }
         }
@@ -229,6 +233,9 @@ final class PoolWorker extends JvmProcess {
         private void begin(long task) {
             synchronized (interruptLock) {
                 running = task;
+                if (interruptFor == task) {
+                    main.interrupt();
+                }
             }
         }
 
