@@ -82,6 +82,15 @@ final class ProcessPoolCore implements Server.Acceptor {
     static final String INITIALIZER_FAILED = "A process initializer failed, the process pool is not usable anymore";
     static final String CANNOT_START = "A worker process could not be started, the process pool is not usable anymore";
 
+    /**
+     * A worker's JVM options before the user's (which win): a worker lives long and runs the
+     * pool's work, so it gets the full JIT and reflection's fast accessors back (a child's
+     * start-up defaults drop both, see Launcher), and it exits when out of memory, so that the
+     * pool sees a crash instead of a worker that limps on.
+     */
+    static final List<String> WORKER_OPTIONS = List.of("-XX:TieredStopAtLevel=4",
+            "-Djdk.reflect.useNativeAccessorOnly=false", "-XX:+ExitOnOutOfMemoryError");
+
     /** How much of a worker's stderr a {@link WorkerCrashedException} keeps. */
     static final int STDERR_TAIL_BYTES = 8192;
 
@@ -167,7 +176,7 @@ final class ProcessPoolCore implements Server.Acceptor {
         /** (lock) */ boolean exiting;
         /** (lock) */ boolean lost;
         /** (lock) its initializer threw */ boolean initFailed;
-        /** (lock) why the pool killed it: "timeout" or "interrupt"; null if it did not */
+        /** (lock) why the pool killed it: "timeout", "interrupt", "killWorkers()" or "terminateWorkers()"; null if it did not */
         String killedFor;
         /** (lock) the task in flight, or null */ WorkItem current;
         /** (lock) */ int tasksRun;
@@ -560,8 +569,8 @@ final class ProcessPoolCore implements Server.Acceptor {
             PoolWorker process = new PoolWorker(name + "_" + workerIndex++, Server.local().address(), acceptor, token,
                     initializer);
             process.setDaemon(true);
-            List<String> options = new ArrayList<>(jvmOptions.size() + 1);
-            options.add("-XX:+ExitOnOutOfMemoryError");
+            List<String> options = new ArrayList<>(WORKER_OPTIONS.size() + jvmOptions.size());
+            options.addAll(WORKER_OPTIONS);
             options.addAll(jvmOptions);
             process.setJvmOptions(options);
             process.captureStderrTail(STDERR_TAIL_BYTES);
@@ -863,10 +872,11 @@ final class ProcessPoolCore implements Server.Acceptor {
         PoolFuture<?>[] futures = item == null ? null : item.claim();
         if (futures != null) {
             for (PoolFuture<?> f : futures) {
-                fail(f, "interrupt".equals(killedFor)
-                        ? new InterruptedException("the task was cancelled while running; its worker (pid " + p.pid()
-                                + ") was interrupted and then killed")
-                        : crash(p, exitCode, tail, "while running this task"));
+                fail(f, killedFor == null || killedFor.equals("timeout") ? crash(p, exitCode, tail, "while running this task")
+                        : killedFor.equals("interrupt") ? new InterruptedException("the task was cancelled while running; "
+                                + "its worker (pid " + p.pid() + ") was interrupted and then killed")
+                        : new BrokenProcessPoolException("the pool was forcefully shut down by " + killedFor
+                                + " while this task ran in worker pid " + p.pid(), crash(p, exitCode, tail, "")));
             }
         }
         if (diedStarting) {
@@ -886,7 +896,9 @@ final class ProcessPoolCore implements Server.Acceptor {
         } else if (exitCode == 3) {
             m.append(" (the status of a JVM out of memory: workers run with -XX:+ExitOnOutOfMemoryError)");
         }
-        m.append(' ').append(when);
+        if (!when.isEmpty()) {
+            m.append(' ').append(when);
+        }
         String trimmed = tail.strip();
         if (!trimmed.isEmpty()) {
             m.append("; its stderr ended with:\n").append(trimmed);
@@ -1014,6 +1026,45 @@ final class ProcessPoolCore implements Server.Acceptor {
             terminate();
         }
         return new ArrayList<>(drained);
+    }
+
+    /**
+     * terminateWorkers() and killWorkers() (Python 3.14's, PPE-12): refuses submits, cancels what
+     * is queued, and ends every worker at once with SIGTERM or SIGKILL; the futures of the tasks
+     * they were running fail with {@link BrokenProcessPoolException}.
+     */
+    void forceShutdown(boolean kill) {
+        String why = kill ? "killWorkers()" : "terminateWorkers()";
+        List<WorkItem> drained;
+        List<Worker> victims;
+        boolean terminatedNow;
+        lock.lock();
+        try {
+            runState = STOP;
+            drained = drain();
+            victims = new ArrayList<>(workers);
+            for (Worker w : victims) {
+                w.killedFor = why;
+            }
+            terminatedNow = reachedTermination();
+        } finally {
+            lock.unlock();
+        }
+        cancel(drained);
+        for (Worker w : victims) {
+            try {
+                if (kill) {
+                    w.process.kill();
+                } else {
+                    w.process.terminate();
+                }
+            } catch (IllegalStateException notStartedYet) {
+                // its JVM is being launched; it will be told to exit when it is ready
+            }
+        }
+        if (terminatedNow) {
+            terminate();
+        }
     }
 
     /** What the Cleaner runs once the executor is unreachable (SHUT-06): shutdown without waiting. */

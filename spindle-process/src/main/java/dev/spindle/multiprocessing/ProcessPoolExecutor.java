@@ -486,6 +486,21 @@ public final class ProcessPoolExecutor extends AbstractExecutorService implement
         return core.shutdownNow();
     }
 
+    /**
+     * Python 3.14's {@code terminate_workers()}: rejects new tasks, cancels the queued ones, and
+     * sends SIGTERM to every worker at once, so that the running tasks never finish; their
+     * futures fail with {@link BrokenProcessPoolException}. Does nothing more on a pool that has
+     * no worker or has already terminated (PPE-12).
+     */
+    public void terminateWorkers() {
+        core.forceShutdown(false);
+    }
+
+    /** {@link #terminateWorkers()} with SIGKILL: Python 3.14's {@code kill_workers()} (PPE-12). */
+    public void killWorkers() {
+        core.forceShutdown(true);
+    }
+
     /** True once a shutdown of any kind has begun, or the pool broke. */
     @Override
     public boolean isShutdown() {

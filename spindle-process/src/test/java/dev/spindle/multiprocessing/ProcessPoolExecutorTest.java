@@ -335,6 +335,81 @@ class ProcessPoolExecutorTest {
         assertThat(pool.isTerminated()).isTrue();
     }
 
+    @Test
+    @DisplayName("PPE-09: workers retiring after shutdown(wait=false) are replaced while work is queued; every future completes")
+    void maxTasksPerChildAfterShutdownNoWait() throws Exception {
+        ProcessPoolExecutor pool = pool(ProcessPoolExecutor.builder().maxWorkers(1).maxTasksPerChild(1));
+        List<Future<Long>> fs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fs.add(pool.submit(ProcessPoolExecutorTest::pid));
+        }
+        pool.shutdown(false, false);
+        List<Long> pids = new ArrayList<>();
+        for (Future<Long> f : fs) {
+            pids.add(f.result(PATIENCE));
+        }
+        assertThat(pids).doesNotHaveDuplicates();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    @DisplayName("PPE-09, SHUT-06: an executor nobody references is shut down; what was queued still completes and its workers end")
+    void collectedExecutor() throws Exception {
+        List<Future<Long>> fs = new ArrayList<>();
+        java.lang.ref.WeakReference<ProcessPoolExecutor> ref = submitToAPoolNobodyKeeps(fs);
+        await().atMost(PATIENCE).until(() -> {
+            System.gc();
+            return ref.get() == null;
+        });
+        for (Future<Long> f : fs) {
+            assertThat(f.result(PATIENCE)).isNotEqualTo(pid());
+        }
+        long[] pids = fs.stream().mapToLong(Future::resultNow).toArray();
+        await().atMost(PATIENCE).until(() -> java.util.Arrays.stream(pids)
+                .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
+    }
+
+    /** In a method of its own, so that no stack slot of the test keeps the pool reachable. */
+    private static java.lang.ref.WeakReference<ProcessPoolExecutor> submitToAPoolNobodyKeeps(List<Future<Long>> fs) {
+        ProcessPoolExecutor pool = ProcessPoolExecutor.builder().maxWorkers(1).maxTasksPerChild(1).build();
+        for (int i = 0; i < 3; i++) {
+            fs.add(pool.submit(ProcessPoolExecutorTest::pid));
+        }
+        return new java.lang.ref.WeakReference<>(pool);
+    }
+
+    @Test
+    @DisplayName("PPE-12: killWorkers() and terminateWorkers() end the workers at once: running tasks fail (BrokenProcessPoolException), queued ones are cancelled, submit is rejected")
+    void forceShutdown() throws Exception {
+        for (boolean kill : new boolean[] {true, false}) {
+            ProcessPoolExecutor pool = pool(1);
+            TaskKit.Gate never = kit.gate();
+            Future<Integer> running = pool.submit(() -> {
+                never.pass();
+                return 1;
+            });
+            Future<Integer> queued = pool.submit(() -> 2);
+            await().atMost(PATIENCE).until(running::running);
+            await().atMost(PATIENCE).until(() -> pool.workerPids().size() == 1);
+            if (kill) {
+                pool.killWorkers();
+            } else {
+                pool.terminateWorkers();
+            }
+            Throwable e = outcome(running);
+            assertThat(e).isInstanceOf(BrokenProcessPoolException.class)
+                    .hasMessageContaining(kill ? "killWorkers()" : "terminateWorkers()");
+            assertThat(((WorkerCrashedException) e.getCause()).exitCode()).isEqualTo(kill ? -9 : -15);
+            assertThat(queued.cancelled()).isTrue();
+            assertThatThrownBy(() -> pool.submit(() -> 3)).isInstanceOf(RejectedExecutionException.class);
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            pool.killWorkers();      // nothing left to do: no error
+        }
+        ProcessPoolExecutor unused = pool(1);
+        unused.terminateWorkers();   // no worker ever started
+        assertThat(unused.isTerminated()).isTrue();
+    }
+
     // ---------------------------------------------------------------- timeouts and cancel(true)
 
     @Test
