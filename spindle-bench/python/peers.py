@@ -251,6 +251,34 @@ def spawn_start(processes=20):
     print(f"RESULT spawn_start {mean:.6g} {error:.3g} ms/op", flush=True)
 
 
+def _ppe_pool(workers=2):
+    # A warm pool: every worker started and past its first task.
+    from concurrent.futures import ProcessPoolExecutor
+    pool = ProcessPoolExecutor(max_workers=workers)
+    for f in [pool.submit(trivial, i) for i in range(4 * workers)]:
+        f.result()
+    return pool
+
+
+def ppe_map(chunksize, items=10_000):
+    name = f"ppe_map_chunk{chunksize}"
+    with _ppe_pool() as pool:
+        def once():
+            for _ in pool.map(trivial, range(items), chunksize=chunksize):
+                pass
+
+        measure(name, "ms/op", 1, once, rounds=3)
+
+
+def ppe_roundtrip(tasks=1_000):
+    with _ppe_pool() as pool:
+        def once():
+            for i in range(tasks):
+                pool.submit(trivial, i).result()
+
+        measure("ppe_roundtrip", "us/op", tasks, once)
+
+
 WORKLOADS = {
     "uncontended_lock": lambda: uncontended_lock("Lock"),
     "uncontended_rlock": lambda: uncontended_lock("RLock"),
@@ -263,6 +291,9 @@ WORKLOADS = {
     "tpe_map_100k": tpe_map,
     "sched_100k": sched_100k,
     "spawn_start": spawn_start,
+    "ppe_map_chunk1": lambda: ppe_map(1),
+    "ppe_map_chunk100": lambda: ppe_map(100),
+    "ppe_roundtrip": ppe_roundtrip,
 }
 
 

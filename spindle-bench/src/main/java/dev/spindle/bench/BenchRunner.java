@@ -61,7 +61,10 @@ public final class BenchRunner {
             new Workload("thread pool submit-to-result (JDK: ForkJoinPool)", "ThreadPoolBenchmark.submitBatch", "spindle.platform", "jdk.ForkJoinPool", "tpe_submit"),
             new Workload("map over 100,000 items", "MapBenchmark.map", "spindle.map", "jdk.submitAll", "tpe_map_100k"),
             new Workload("sched: enter+run 100,000 events, virtual clock", "SchedulerBenchmark.enterAndRun", "spindle.Scheduler", "jdk.PriorityQueueLoop", "sched_100k"),
-            new Workload("child process: start to first line", "ProcessStartBenchmark.firstLine", "spindle.JvmProcess", "jdk.ProcessBuilder", "spawn_start"));
+            new Workload("child process: start to first line", "ProcessStartBenchmark.firstLine", "spindle.JvmProcess", "jdk.ProcessBuilder", "spawn_start"),
+            new Workload("process pool map, 10,000 items, chunksize 1, 2 workers", "ProcessPoolBenchmark.mapChunk1", "spindle.ProcessPoolExecutor", null, "ppe_map_chunk1"),
+            new Workload("process pool map, 10,000 items, chunksize 100, 2 workers", "ProcessPoolBenchmark.mapChunk100", "spindle.ProcessPoolExecutor", null, "ppe_map_chunk100"),
+            new Workload("process pool submit-to-result, warm", "ProcessPoolBenchmark.roundTrip", "spindle.ProcessPoolExecutor", null, "ppe_roundtrip"));
 
     private BenchRunner() {}
 
@@ -157,7 +160,9 @@ public final class BenchRunner {
         for (Workload w : workloads) {
             Set<String> set = impls.computeIfAbsent(w.benchmark(), k -> new LinkedHashSet<>());
             set.add(w.spindle());
-            set.add(w.jdk());
+            if (w.jdk() != null) {
+                set.add(w.jdk());
+            }
         }
         Map<String, Score> scores = new LinkedHashMap<>();
         for (Map.Entry<String, Set<String>> e : impls.entrySet()) {
@@ -254,7 +259,7 @@ public final class BenchRunner {
             String unit = spindle != null ? spindle.unit() : jdk != null ? jdk.unit() : cpython != null ? cpython.unit() : "";
             Double spindleOverJdk = spindle != null && jdk != null ? jdk.nanos() / spindle.nanos() : null;
             Double cpythonOverSpindle = spindle != null && cpython != null ? cpython.nanos() / spindle.nanos() : null;
-            rows.add(new String[] {w.name() + " (" + w.spindle() + " / " + w.jdk() + ")", format(spindle, unit),
+            rows.add(new String[] {w.name() + " (" + w.spindle() + " / " + (w.jdk() == null ? "no JDK peer" : w.jdk()) + ")", format(spindle, unit),
                     format(jdk, unit), format(cpython, unit), ratio(spindleOverJdk), ratio(cpythonOverSpindle)});
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("workload", w.name());

@@ -4,6 +4,7 @@ import dev.spindle.cli.demos.BankDemo;
 import dev.spindle.cli.demos.DeadlockDemo;
 import dev.spindle.cli.demos.PoolDemo;
 import dev.spindle.cli.demos.ProcessDemo;
+import dev.spindle.cli.demos.ProcessPoolDemo;
 import dev.spindle.cli.demos.ProducerConsumerDemo;
 import dev.spindle.cli.demos.QueueDemo;
 import dev.spindle.cli.demos.SchedDemo;
@@ -28,7 +29,8 @@ public final class Demos {
             new TimerDemo(),
             new SchedDemo(),
             new ProcessDemo(),
-            new SharedAccountDemo());
+            new SharedAccountDemo(),
+            new ProcessPoolDemo());
 
     private Demos() {}
 

@@ -57,4 +57,25 @@ class ProcessDemosTest {
         assertThat(out).contains("without the lock: 2 withdrawals approved, balance = 200  (a lost update: 1600 paid out of 1000)")
                 .contains("with lock():      1 withdrawal approved,  balance = 200");
     }
+
+    @Test
+    @DisplayName("process-pool: tasks run in other pids, map keeps input order, a killed worker fails only its task, a runaway task times out")
+    void processPool() throws Exception {
+        String out = DemosTest.run("process-pool");
+        long me = ProcessHandle.current().pid();
+        Matcher ran = Pattern.compile("action\\((\\d+)\\) = (\\d+) in worker pid (\\d+)").matcher(out);
+        int tasks = 0;
+        while (ran.find()) {
+            tasks++;
+            int max = Integer.parseInt(ran.group(1));
+            assertThat(Integer.parseInt(ran.group(2))).isEqualTo(max * (max - 1) / 2);
+            assertThat(Long.parseLong(ran.group(3))).isNotEqualTo(me);
+        }
+        assertThat(tasks).as(out).isEqualTo(7);
+        assertThat(out).containsPattern("action\\(50\\)[^\\n]*\\n\\s+action\\(100\\)[^\\n]*\\n\\s+action\\(150\\)");
+        assertThat(out).containsPattern("that task's future: WorkerCrashedException, pid \\d+, exit code -9")
+                .contains("the pool carries on: action(10) = 45")
+                .contains("TimeoutException: the task ran longer than its timeout of PT1S")
+                .containsPattern("was killed; the next task: action\\(20\\) = 190");
+    }
 }

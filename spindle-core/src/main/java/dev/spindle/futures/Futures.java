@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Waiting for several futures at once, Python's module functions {@code concurrent.futures.wait}
@@ -104,6 +105,39 @@ public final class Futures {
     public static <T> CloseableIterator<Future<T>> asCompleted(Collection<? extends Future<T>> fs, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         return new AsCompletedIterator<>(fs, timeout, Timeouts.deadline(Timeouts.pollTimeout(timeout)));
+    }
+
+    /**
+     * {@link Executor#map}'s semantics for an executor that submits map's calls its own way (a
+     * process pool sends {@code fn} to each worker once, and then only the items): cuts
+     * {@code items} into batches of up to {@code chunksize}, hands each batch to
+     * {@code submitBatch}, which submits it and returns one future per item in batch order, and
+     * returns the iterator {@code map} returns, with {@code map}'s rules (MAP-01..07, MAP-10):
+     * every batch is submitted before this returns, results come in input order, one deadline
+     * {@code timeout} from this call, and a failure, timeout, interrupt or {@code close()} ends
+     * the iteration and cancels every future not yet consumed.
+     *
+     * <p>For executor authors; {@code map} users call {@link Executor#map}.
+     *
+     * @throws IllegalArgumentException if {@code chunksize < 1}: "chunksize must be >= 1: 0"
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalStateException if {@code submitBatch} returns a number of futures other than
+     *     its batch's size (what it submitted is cancelled)
+     * @throws RuntimeException whatever {@code submitBatch} throws ({@code RejectedExecutionException}
+     *     after a shutdown); the futures of the batches before are cancelled
+     */
+    public static <T, R> CloseableIterator<R> orderedResults(Iterable<? extends T> items, Duration timeout, int chunksize,
+            Function<? super List<T>, ? extends List<? extends Future<? extends R>>> submitBatch) {
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(submitBatch, "submitBatch");
+        return MapIterator.submitBatches(items, timeout, chunksize, submitBatch, false);
+    }
+
+    /** {@link #orderedResults(Iterable, Duration, int, Function)} with no deadline. */
+    public static <T, R> CloseableIterator<R> orderedResults(Iterable<? extends T> items, int chunksize,
+            Function<? super List<T>, ? extends List<? extends Future<? extends R>>> submitBatch) {
+        Objects.requireNonNull(submitBatch, "submitBatch");
+        return MapIterator.submitBatches(items, null, chunksize, submitBatch, false);
     }
 
     /** The distinct futures of {@code fs}, in order, with nulls rejected. */

@@ -63,6 +63,24 @@ final class MapIterator<R> implements CloseableIterator<R> {
     static <T, R> MapIterator<R> submitAll(Executor executor, Function<? super T, ? extends R> fn,
             Iterable<? extends T> items, Duration timeout, int chunksize) {
         Objects.requireNonNull(fn, "fn");
+        if (chunksize == 1) {
+            return submitBatches(items, timeout, 1,
+                    batch -> List.of(executor.submit(() -> fn.apply(batch.get(0)))), false);
+        }
+        return submitBatches(items, timeout, chunksize, batch -> List.of(submitChunk(executor, fn, batch)), true);
+    }
+
+    /**
+     * Submits the items in batches of up to {@code chunksize} through {@code submitBatch}, at
+     * once, and returns the iterator over the results; see {@link Futures#orderedResults}.
+     *
+     * @param timeout the overall timeout, or null for none
+     * @param chunked false if {@code submitBatch} returns one future per item; true if it returns
+     *     one future for the whole batch, whose result is an {@code Object[]} of the items'
+     *     outcomes ({@link #submitChunk})
+     */
+    static <T, R> MapIterator<R> submitBatches(Iterable<? extends T> items, Duration timeout, int chunksize,
+            Function<? super List<T>, ? extends List<? extends Future<?>>> submitBatch, boolean chunked) {
         Objects.requireNonNull(items, "items");
         if (chunksize < 1) {
             throw new IllegalArgumentException("chunksize must be >= 1: " + chunksize);
@@ -71,30 +89,35 @@ final class MapIterator<R> implements CloseableIterator<R> {
         ArrayDeque<Future<?>> futures = new ArrayDeque<>();
         int total = 0;
         try {
-            if (chunksize == 1) {
-                for (T item : items) {
-                    futures.add(executor.submit(() -> fn.apply(item)));
-                    total++;
+            List<T> batch = new ArrayList<>(Math.min(chunksize, 1024));
+            for (T item : items) {
+                batch.add(item);
+                total++;
+                if (batch.size() == chunksize) {
+                    submit(submitBatch, batch, chunked, futures);
+                    batch = new ArrayList<>(Math.min(chunksize, 1024));
                 }
-            } else {
-                List<T> batch = new ArrayList<>(chunksize);
-                for (T item : items) {
-                    batch.add(item);
-                    total++;
-                    if (batch.size() == chunksize) {
-                        futures.add(submitChunk(executor, fn, batch));
-                        batch = new ArrayList<>(chunksize);
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    futures.add(submitChunk(executor, fn, batch));
-                }
+            }
+            if (!batch.isEmpty()) {
+                submit(submitBatch, batch, chunked, futures);
             }
         } catch (RuntimeException | Error e) {
             futures.forEach(Future::cancel);    // nothing half-submitted keeps running
             throw e;
         }
-        return new MapIterator<>(futures, chunksize > 1, total, timeout, deadline);
+        return new MapIterator<>(futures, chunked, total, timeout, deadline);
+    }
+
+    private static <T> void submit(Function<? super List<T>, ? extends List<? extends Future<?>>> submitBatch,
+            List<T> batch, boolean chunked, ArrayDeque<Future<?>> into) {
+        List<? extends Future<?>> submitted = submitBatch.apply(batch);
+        int expected = chunked ? 1 : batch.size();
+        if (submitted.size() != expected) {
+            submitted.forEach(Future::cancel);
+            throw new IllegalStateException("a batch of " + batch.size() + " items gave " + submitted.size()
+                    + " futures, not " + expected);
+        }
+        into.addAll(submitted);
     }
 
     private static <T, R> Future<Object[]> submitChunk(Executor executor, Function<? super T, ? extends R> fn,

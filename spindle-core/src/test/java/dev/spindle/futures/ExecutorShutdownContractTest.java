@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -17,26 +15,27 @@ import org.junit.jupiter.api.Timeout;
 
 /** Python's shutdown(wait, cancelFutures), close() and the JDK's shutdown(): SHUT items. */
 @Timeout(60)
-abstract class ExecutorShutdownContractTest extends ExecutorFixture {
+public abstract class ExecutorShutdownContractTest extends ExecutorFixture {
 
     private static final String REJECTED = "cannot schedule new futures after shutdown";
 
     /**
-     * Submits n tasks that wait on the gate and return their index, and waits until
+     * Submits n tasks that wait at {@code gate} and return their index, and waits until
      * {@code running} of them have started.
      */
-    private List<Future<Integer>> submitGated(Executor ex, int n, int running) throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(running);
+    private List<Future<Integer>> submitGated(Executor ex, TaskKit.Gate gate, int n, int running)
+            throws InterruptedException {
+        TaskKit.Latch started = kit().latch(running);
         List<Future<Integer>> fs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int index = i;
-            fs.add(ex.submit(() -> {
+            fs.add(submit(ex, () -> {
                 started.countDown();
-                passGate();
+                gate.pass();
                 return index;
             }));
         }
-        assertThat(started.await(30, TimeUnit.SECONDS)).as("%d tasks running", running).isTrue();
+        assertThat(started.await(Duration.ofSeconds(30))).as("%d tasks running", running).isTrue();
         return fs;
     }
 
@@ -45,14 +44,14 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     void runAfterShutdown() throws Exception {
         Executor ex = newExecutor(2);
         ex.shutdown(true, false);
-        assertThatThrownBy(() -> ex.submit(() -> 1)).isExactlyInstanceOf(RejectedExecutionException.class)
+        assertThatThrownBy(() -> submit(ex, () -> 1)).isExactlyInstanceOf(RejectedExecutionException.class)
                 .hasMessage(REJECTED);
         Executor closed = newExecutor(2);
         closed.close();
-        assertThatThrownBy(() -> closed.submit(() -> {})).isInstanceOf(RejectedExecutionException.class).hasMessage(REJECTED);
+        assertThatThrownBy(() -> submit(closed, () -> {})).isInstanceOf(RejectedExecutionException.class).hasMessage(REJECTED);
         Executor stopped = newExecutor(2);
         stopped.shutdownNow();
-        assertThatThrownBy(() -> stopped.execute(() -> {})).isInstanceOf(RejectedExecutionException.class)
+        assertThatThrownBy(() -> stopped.execute((Run) () -> {})).isInstanceOf(RejectedExecutionException.class)
                 .hasMessage(REJECTED);
     }
 
@@ -60,14 +59,15 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("SHUT-02: shutdown(wait=true) blocks until queued calls not yet started have run to completion")
     void waitRunsQueuedWork() throws Throwable {
         Executor ex = newExecutor(2);
-        List<Future<Integer>> fs = submitGated(ex, 20, 0);
+        TaskKit.Gate gate = newGate();
+        List<Future<Integer>> fs = submitGated(ex, gate, 20, 0);
         Blocked<Void> shutdown = Blocked.<Void>start(() -> {
             ex.shutdown(true, false);
             return null;
         }).awaitParked();
         assertThat(ex.isShutdown()).isTrue();
         assertThat(shutdown.thread.isAlive()).isTrue();
-        gate.countDown();
+        gate.open();
         shutdown.get();
         assertThat(ex.isTerminated()).isTrue();
         for (int i = 0; i < fs.size(); i++) {
@@ -79,11 +79,12 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("SHUT-03: shutdown(cancelFutures=true) cancels every queued call (45 of 50 with 5 workers); the running ones complete normally")
     void cancelFutures() throws Exception {
         Executor ex = newExecutor(5);
-        List<Future<Integer>> fs = submitGated(ex, 50, 5);
+        TaskKit.Gate gate = newGate();
+        List<Future<Integer>> fs = submitGated(ex, gate, 50, 5);
         ex.shutdown(false, true);
         long cancelled = fs.stream().filter(Future::cancelled).count();
         assertThat(cancelled).isEqualTo(45);
-        gate.countDown();
+        gate.open();
         DoneAndNotDone<Integer> all = Futures.wait(fs, Duration.ofSeconds(30));
         assertThat(all.notDone()).as("the cancelled ones are notified too").isEmpty();
         for (Future<Integer> f : fs) {
@@ -98,27 +99,28 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("SHUT-04: shutdown(wait=false) returns at once; queued work still completes and the threads end afterwards")
     void noWait() throws Exception {
         Executor ex = newExecutor(2);
-        Set<Thread> ran = ConcurrentHashMap.newKeySet();
+        TaskKit.Gate gate = newGate();
+        TaskKit.Probe probe = kit().probe();
+        TaskKit.Log<Object> ran = kit().log();
         List<Future<Integer>> fs = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             int index = i;
-            fs.add(ex.submit(() -> {
-                ran.add(Thread.currentThread());
-                passGate();
+            fs.add(submit(ex, () -> {
+                ran.add(probe.current());
+                gate.pass();
                 return index;
             }));
         }
         ex.shutdown(false, false);
         assertThat(ex.isShutdown()).isTrue();
         assertThat(ex.isTerminated()).as("the gate is still closed").isFalse();
-        gate.countDown();
+        gate.open();
         for (int i = 0; i < fs.size(); i++) {
             assertThat(fs.get(i).result()).isEqualTo(i);
         }
         assertThat(ex.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        for (Thread t : ran) {
-            t.join(Duration.ofSeconds(30));
-            assertThat(t.isAlive()).as("%s ended", t).isFalse();
+        for (Object worker : Set.copyOf(ran.snapshot())) {
+            kit().awaitGone(worker);
         }
     }
 
@@ -132,7 +134,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
                 seen[0] = ex;
                 for (int i = 0; i < 10; i++) {
                     int index = i;
-                    fs.add(ex.submit(() -> index));
+                    fs.add(submit(ex, () -> index));
                 }
                 throw new IllegalStateException("from the body");
             }
@@ -146,7 +148,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     void submitCancelShutdown() throws Exception {
         for (int i = 0; i < 20; i++) {
             Executor ex = newExecutor(2);
-            Future<Integer> f = ex.submit(() -> 1);
+            Future<Integer> f = submit(ex, () -> 1);
             f.cancel();
             ex.shutdown(true, false);
             assertThat(f.done()).isTrue();
@@ -158,7 +160,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("SHUT-12: every kind of shutdown may be called several times, in any order")
     void shutdownTwice() throws Exception {
         Executor ex = newExecutor(2);
-        Future<Integer> f = ex.submit(() -> 1);
+        Future<Integer> f = submit(ex, () -> 1);
         ex.shutdown();
         ex.shutdown(false, false);
         ex.shutdown(true, false);
@@ -174,11 +176,12 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("shutdown() keeps the JDK's meaning: an orderly shutdown that does not wait")
     void jdkShutdown() throws Exception {
         Executor ex = newExecutor(1);
-        List<Future<Integer>> fs = submitGated(ex, 3, 1);
+        TaskKit.Gate gate = newGate();
+        List<Future<Integer>> fs = submitGated(ex, gate, 3, 1);
         ex.shutdown();
         assertThat(ex.isShutdown()).isTrue();
         assertThat(fs).noneMatch(Future::done);
-        gate.countDown();
+        gate.open();
         assertThat(ex.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(fs).allMatch(f -> f.state() == java.util.concurrent.Future.State.SUCCESS);
     }
@@ -187,7 +190,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("shutdownNow() cancels and returns the queued tasks, interrupts the running ones, and every future ends")
     void shutdownNow() throws Exception {
         Executor ex = newExecutor(2);
-        List<Future<Integer>> fs = submitGated(ex, 6, 2);
+        List<Future<Integer>> fs = submitGated(ex, newGate(), 6, 2);
         List<Runnable> queued = ex.shutdownNow();
         assertThat(queued).hasSize(4);
         queued.forEach(Runnable::run);     // cancelled: running one does nothing
@@ -203,7 +206,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("close() interrupted while waiting acts as the JDK's close: shutdownNow, keep waiting, return with the flag set")
     void closeInterrupted() throws Throwable {
         Executor ex = newExecutor(1);
-        List<Future<Integer>> fs = submitGated(ex, 3, 1);
+        List<Future<Integer>> fs = submitGated(ex, newGate(), 3, 1);
         Blocked<Boolean> closer = Blocked.start(() -> {
             ex.close();
             return Thread.currentThread().isInterrupted();
@@ -219,7 +222,8 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
     @DisplayName("shutdown(wait=true) interrupted throws InterruptedException; the shutdown has begun and the work still ends")
     void shutdownWaitInterrupted() throws Throwable {
         Executor ex = newExecutor(1);
-        List<Future<Integer>> fs = submitGated(ex, 2, 1);
+        TaskKit.Gate gate = newGate();
+        List<Future<Integer>> fs = submitGated(ex, gate, 2, 1);
         Blocked<Void> waiter = Blocked.<Void>start(() -> {
             ex.shutdown(true, false);
             return null;
@@ -227,7 +231,7 @@ abstract class ExecutorShutdownContractTest extends ExecutorFixture {
         waiter.thread.interrupt();
         assertThatThrownBy(waiter::get).isInstanceOf(InterruptedException.class);
         assertThat(ex.isShutdown()).isTrue();
-        gate.countDown();
+        gate.open();
         assertThat(Futures.wait(fs, Duration.ofSeconds(30)).notDone()).isEmpty();
         assertThat(ex.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }

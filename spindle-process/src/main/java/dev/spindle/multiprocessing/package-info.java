@@ -7,7 +7,10 @@
  * ({@link dev.spindle.multiprocessing.SharedLong}, {@link dev.spindle.multiprocessing.SharedDouble},
  * {@link dev.spindle.multiprocessing.SharedIntArray},
  * {@link dev.spindle.multiprocessing.SharedLongArray},
- * {@link dev.spindle.multiprocessing.SharedDoubleArray}).
+ * {@link dev.spindle.multiprocessing.SharedDoubleArray}), and a pool of worker processes,
+ * {@code concurrent.futures.ProcessPoolExecutor}
+ * ({@link dev.spindle.multiprocessing.ProcessPoolExecutor}), which survives crashed workers and
+ * can stop overdue tasks.
  *
  * <p><b>No fork.</b> A JVM cannot {@code fork()}: every child is a fresh JVM started with the
  * parent's {@code java}, class path and relevant options, which reads its task (the serialized
@@ -31,7 +34,7 @@
  *       pipes it held report end-of-file, the calls it was serving fail, and its children end.</li>
  *   <li>What can be handed to a child inside its task: pipe ends (they move to the child),
  *       queues and shared memory (shared). Queues and shared memory can also travel through a
- *       queue or a pipe.</li>
+ *       queue or a pipe, and in a process pool's tasks; pipe ends cannot.</li>
  *   <li>{@code toString()} shows the state, as Python's {@code repr}:
  *       {@code JvmProcess[name=Process-1, pid=4242, parent=4200, stopped[SIGTERM]]}.</li>
  * </ul>

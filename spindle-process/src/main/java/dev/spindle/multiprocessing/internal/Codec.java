@@ -9,6 +9,8 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -66,6 +68,8 @@ public final class Codec {
             "net.sf.json.",
             "org.mozilla.javascript.");
 
+    private static final IdentityHashMap<Object, Object> NO_REPLACEMENTS = new IdentityHashMap<>();
+
     private Codec() {}
 
     /**
@@ -76,10 +80,24 @@ public final class Codec {
      */
     public static byte[] serialize(Object object) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        serialize(object, NO_REPLACEMENTS, bytes);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Serializes {@code object} into {@code into} (which it closes), writing in place of each
+     * object of the graph that is a key of {@code replacements} (compared by identity) its value:
+     * a process pool puts the remote traceback where a task's exception held its cause.
+     *
+     * @throws java.io.NotSerializableException if some object in the graph is not serializable
+     * @throws IOException if a {@code writeObject}/{@code writeReplace} of the graph fails
+     */
+    public static void serialize(Object object, IdentityHashMap<Object, Object> replacements, OutputStream into)
+            throws IOException {
+        try (ObjectOutputStream out = replacements.isEmpty() ? new ObjectOutputStream(into)
+                : new ReplacingOutput(into, replacements)) {
             out.writeObject(object);
         }
-        return bytes.toByteArray();
     }
 
     /** Deserializes a whole array written by {@link #serialize(Object)}. */
@@ -127,6 +145,23 @@ public final class Codec {
                 }
             }
             return Status.UNDECIDED;
+        }
+    }
+
+    /** An {@link ObjectOutputStream} that writes replacements for some objects. */
+    private static final class ReplacingOutput extends ObjectOutputStream {
+        private final IdentityHashMap<Object, Object> replacements;
+
+        ReplacingOutput(OutputStream out, IdentityHashMap<Object, Object> replacements) throws IOException {
+            super(out);
+            this.replacements = replacements;
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            Object replacement = replacements.get(obj);
+            return replacement != null ? replacement : obj;
         }
     }
 

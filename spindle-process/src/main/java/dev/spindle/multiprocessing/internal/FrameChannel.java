@@ -76,7 +76,11 @@ public final class FrameChannel implements AutoCloseable {
         return body.array();
     }
 
-    /** Writes one frame on the calling thread; only before {@link #start}. */
+    /**
+     * Writes one frame on the calling thread: before {@link #start}, or after it by an owner that
+     * never calls {@link #send} and so is the channel's only writer. The caller must not be
+     * interrupted while it writes: an interrupt closes a socket channel.
+     */
     public void writeNow(byte[] frame) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(4).putInt(0, frame.length);
         ByteBuffer body = ByteBuffer.wrap(frame);

@@ -67,20 +67,7 @@ public final class Link {
     }
 
     private static Link connect(String address) throws IOException {
-        SocketChannel socket;
-        try {
-            socket = SocketChannel.open(StandardProtocolFamily.UNIX);
-            socket.connect(UnixDomainSocketAddress.of(Path.of(address)));
-        } catch (IOException e) {
-            throw new IOException("cannot reach " + describe(address) + " (has it exited?)", e);
-        }
-        FrameChannel channel = new FrameChannel(socket, "to-" + pidOf(address));
-        try {
-            Handshake.client(channel, ProcessRuntime.authkey());
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
+        FrameChannel channel = dial(address, Server.PEER_HELLO);
         Link link = new Link(address, channel);
         channel.start(new FrameChannel.Handler() {
             @Override
@@ -94,6 +81,33 @@ public final class Link {
             }
         });
         return link;
+    }
+
+    /**
+     * Connects to the server at {@code address}, authenticates ({@link Handshake}), and sends
+     * {@code hello}, the frame that tells the server what the connection is for: a {@link Link}
+     * ({@link Server#PEER_HELLO}), or a whole connection for one object
+     * ({@link Server#attachHello}). Returns the channel, not yet started.
+     *
+     * @throws IOException if the process is gone or refuses this tree's key
+     */
+    public static FrameChannel dial(String address, byte[] hello) throws IOException {
+        SocketChannel socket;
+        try {
+            socket = SocketChannel.open(StandardProtocolFamily.UNIX);
+            socket.connect(UnixDomainSocketAddress.of(Path.of(address)));
+        } catch (IOException e) {
+            throw new IOException("cannot reach " + describe(address) + " (has it exited?)", e);
+        }
+        FrameChannel channel = new FrameChannel(socket, "to-" + pidOf(address));
+        try {
+            Handshake.client(channel, ProcessRuntime.authkey());
+            channel.writeNow(hello);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
     }
 
     /** The server's address. */

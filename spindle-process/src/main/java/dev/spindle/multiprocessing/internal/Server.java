@@ -26,17 +26,46 @@ import java.util.concurrent.atomic.AtomicLong;
  * pool of daemon threads. Objects are registered under a number ({@link #register(Served)}),
  * which is what a handle sent to another process carries, with {@link #address()}.
  *
+ * <p>After the handshake, the connecting process sends one <em>hello</em> frame saying what the
+ * connection is for: {@link #PEER_HELLO} for a {@link Link} (calls, served by a {@link Peer}), or
+ * {@link #attachHello} for an {@link Acceptor}, which takes the whole connection (a process
+ * pool's worker talks to its pool that way, over a channel of its own).
+ *
  * <p>A peer that never finishes its handshake keeps one thread waiting; only processes of this
  * user can reach the socket (its directory is mode 0700), so that is a bug in a sibling, not an
  * attack surface.
  */
 public final class Server {
 
+    /** The hello of a {@link Link}: calls to registered objects ({@link Peer}'s protocol). */
+    static final byte[] PEER_HELLO = {1};
+
+    /** The first byte of a hello that hands the whole connection to one {@link Acceptor}. */
+    private static final byte ATTACH = 2;
+
+    /** The longest hello accepted. */
+    private static final int HELLO_MAX = 64;
+
+    /**
+     * An object that takes whole connections from other processes rather than single calls: a
+     * process pool, whose workers each talk to it over a channel of their own.
+     */
+    public interface Acceptor {
+        /**
+         * Takes over {@code channel}, authenticated and not yet started, on the server's thread
+         * that admitted it; it must start or close it.
+         *
+         * @param token what the connecting process put in its {@link #attachHello}
+         */
+        void accept(FrameChannel channel, long token);
+    }
+
     private static volatile Server local;
 
     private final ServerSocketChannel socket;
     private final String address;
     private final ConcurrentHashMap<Long, Served> objects = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Acceptor> acceptors = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong nextPeer = new AtomicLong(1);
     private final ExecutorService pool;
@@ -87,9 +116,32 @@ public final class Server {
         return id;
     }
 
-    /** Forgets object {@code id}; later calls to it get {@link Reply#NO_OBJECT}. */
+    /** Registers {@code acceptor} and returns the number that {@link #attachHello} names it by. */
+    public long register(Acceptor acceptor) {
+        long id = nextId.getAndIncrement();
+        acceptors.put(id, acceptor);
+        return id;
+    }
+
+    /**
+     * The hello ({@link Link#dial}) of a connection for acceptor {@code id} of this server,
+     * carrying {@code token} to it.
+     */
+    public static byte[] attachHello(long id, long token) {
+        byte[] hello = new byte[17];
+        hello[0] = ATTACH;
+        Wire.putLong(hello, 1, id);
+        Wire.putLong(hello, 9, token);
+        return hello;
+    }
+
+    /**
+     * Forgets object or acceptor {@code id}; later calls to it get {@link Reply#NO_OBJECT}, and
+     * later connections for it are closed.
+     */
     public void unregister(long id) {
         objects.remove(id);
+        acceptors.remove(id);
     }
 
     /** The object registered as {@code id}, or null. */
@@ -142,12 +194,23 @@ public final class Server {
     private void admit(SocketChannel s) {
         long id = nextPeer.getAndIncrement();
         FrameChannel channel = new FrameChannel(s, "peer-" + id);
+        byte[] hello;
         try {
             Handshake.server(channel, ProcessRuntime.authkey());
+            hello = channel.readNow(HELLO_MAX);
         } catch (IOException e) {
             channel.close();
             return;
         }
-        new Peer(this, channel, id).start();
+        if (hello.length == 1 && hello[0] == PEER_HELLO[0]) {
+            new Peer(this, channel, id).start();
+            return;
+        }
+        Acceptor acceptor = hello.length == 17 && hello[0] == ATTACH ? acceptors.get(Wire.getLong(hello, 1)) : null;
+        if (acceptor == null) {
+            channel.close();    // an acceptor that has gone away, or a peer that does not speak this protocol
+            return;
+        }
+        acceptor.accept(channel, Wire.getLong(hello, 9));
     }
 }

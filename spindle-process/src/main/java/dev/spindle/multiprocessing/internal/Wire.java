@@ -81,16 +81,32 @@ public final class Wire {
     }
 
     /** Writes {@code value} big-endian into {@code b} at {@code at}. */
-    static void putLong(byte[] b, int at, long value) {
+    public static void putLong(byte[] b, int at, long value) {
         for (int i = 0; i < 8; i++) {
             b[at + i] = (byte) (value >>> (56 - 8 * i));
         }
     }
 
     /** Reads a big-endian long from {@code b} at {@code at}. */
-    static long getLong(byte[] b, int at) {
+    public static long getLong(byte[] b, int at) {
         long v = 0;
         for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[at + i] & 0xff);
+        }
+        return v;
+    }
+
+    /** Writes {@code value} big-endian into {@code b} at {@code at}. */
+    public static void putInt(byte[] b, int at, int value) {
+        for (int i = 0; i < 4; i++) {
+            b[at + i] = (byte) (value >>> (24 - 8 * i));
+        }
+    }
+
+    /** Reads a big-endian int from {@code b} at {@code at}. */
+    public static int getInt(byte[] b, int at) {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
             v = (v << 8) | (b[at + i] & 0xff);
         }
         return v;
