@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
 /**
@@ -21,12 +20,14 @@ import java.util.function.Function;
  * in the child, the loop that runs the pool's tasks (CPython's {@code _process_worker}).
  *
  * <p>In the child, {@link #run()} connects back to the pool's process (its control server, with
- * the tree's key), runs the initializer, says READY, and then runs one task at a time on this,
- * the JVM's main thread, in the order they come, until the pool says EXIT or goes away. The
- * channel's reader thread queues every frame for the main thread except INTERRUPT, which it
- * delivers at once: it interrupts the main thread if, and only if, that task is running, or
- * as it begins if it has not yet (see {@code running}, {@code interruptFor}). Functions of {@code map} arrive once (FUNCTION) and are deserialized on
- * first use, on the main thread, so that a failure to read one is that task's failure. Whatever
+ * the tree's key) twice: a task channel, which this, the JVM's main thread, reads and writes
+ * itself, and a control channel for INTERRUPT, read by a thread of its own, since the main thread
+ * is busy with the task to be interrupted. It runs the initializer, says READY, and then runs one
+ * task at a time, in the order they come, until the pool says EXIT or goes away. An INTERRUPT
+ * interrupts the main thread if, and only if, that task is running, or as it begins if it has
+ * not yet (see {@code running}, {@code interruptFor}). Functions of {@code map} arrive once
+ * (FUNCTION) and are deserialized on first use, on the main thread, so that a failure to read
+ * one is that task's failure. Whatever
  * a task throws, errors included, goes back as its outcome; what ends the JVM ends the worker,
  * and the pool sees that (see {@link ProcessPoolExecutor}). The protocol is {@link PoolProtocol}.
  */
@@ -34,9 +35,6 @@ final class PoolWorker extends JvmProcess {
 
     @Serial
     private static final long serialVersionUID = 1L;
-
-    /** Marks the end of the channel in the inbox. */
-    private static final byte[] CLOSED = new byte[0];
 
     private final String address;
     private final long acceptor;
@@ -61,11 +59,15 @@ final class PoolWorker extends JvmProcess {
     @Override
     public void run() {
         FrameChannel channel;
+        FrameChannel control;
         try {
             channel = Link.dial(address, Server.attachHello(acceptor, token));
+            control = Link.dial(address, Server.attachHello(acceptor, -token));
         } catch (IOException e) {
             throw new UncheckedIOException(name() + " cannot reach its pool in " + address, e);
         }
+        Loop loop = new Loop(channel);
+        control.start(loop);
         try {
             if (initializer != null) {
                 try {
@@ -80,23 +82,25 @@ final class PoolWorker extends JvmProcess {
             channel.close();
             return;     // the pool is gone
         }
-        new Loop(channel).run();
+        loop.run();
     }
 
-    /** The task loop on the worker's main thread, and the channel's handler on its reader thread. */
+    /**
+     * The task loop on the worker's main thread, which reads and writes the task channel itself
+     * (no thread handoff on a task's way in or out), and the control channel's handler.
+     */
     private static final class Loop implements FrameChannel.Handler {
 
         /*
-         * `inbox` holds the frames for the main thread, in order; the reader thread adds, the
-         * main thread takes. `running` is the task the main thread is running (0: none); it is
-         * written by the main thread and read by the reader thread, both under `interruptLock`,
-         * so an INTERRUPT reaches the task it names and never a later one: the main thread
-         * clears `running` and then the interrupt status before it takes the next frame. The
-         * function maps and `skip` are the main thread's own.
+         * `running` is the task the main thread is running (0: none); it is written by the main
+         * thread and read by the control channel's reader thread, both under `interruptLock`, so
+         * an INTERRUPT reaches the task it names and never a later one: the main thread clears
+         * `running` and then the interrupt status before it reads or writes the task channel
+         * again (an interrupt during socket I/O would close it). The function maps and `skip`
+         * are the main thread's own.
          */
         private final FrameChannel channel;
         private final Thread main = Thread.currentThread();
-        private final LinkedBlockingQueue<byte[]> inbox = new LinkedBlockingQueue<>();
         private final Object interruptLock = new Object();
         private long running;
         private long interruptFor;
@@ -108,19 +112,17 @@ final class PoolWorker extends JvmProcess {
             this.channel = channel;
         }
 
+        /** A control frame: INTERRUPT is the only one. */
         @Override
         public void frame(byte[] frame) {
             if (frame.length == 9 && frame[0] == PoolProtocol.INTERRUPT) {
                 interrupt(Wire.getLong(frame, 1));
-            } else {
-                inbox.add(frame);
             }
         }
 
+        /** The control channel closed: the pool is gone or dropped this worker; the task channel says so too. */
         @Override
-        public void closed(IOException cause) {
-            inbox.add(CLOSED);
-        }
+        public void closed(IOException cause) {}
 
         /** INTERRUPT: interrupts the task now if it runs, or as it begins if it is still queued here. */
         private void interrupt(long task) {
@@ -134,17 +136,16 @@ final class PoolWorker extends JvmProcess {
         }
 
         void run() {
-            channel.start(this);
             for (;;) {
                 byte[] f;
                 try {
-                    f = inbox.take();
-                } catch (InterruptedException e) {
-                    // Only interrupt() interrupts this thread, and only while a task runs; an
-                    // interrupt seen here would be a stray from outside: keep serving.
-                    continue;
+                    f = channel.readNow(FrameChannel.MAX);
+                } catch (IOException e) {
+                    channel.close();
+                    return;     // the pool is gone, or closed this worker's channel
                 }
-                if (f == CLOSED || f.length == 0) {
+                if (f.length == 0) {
+                    channel.close();
                     return;
                 }
                 switch (f[0]) {
@@ -256,7 +257,7 @@ final class PoolWorker extends JvmProcess {
             try {
                 channel.writeNow(frame);
             } catch (IOException e) {
-                inbox.add(CLOSED);  // the pool is gone: nothing more to do
+                channel.close();    // the pool is gone: the next read ends the loop
             }
         }
     }

@@ -171,7 +171,9 @@ final class ProcessPoolCore implements Server.Acceptor {
     final class Worker {
         final PoolWorker process;
         final long token;
-        /** (lock) */ FrameChannel channel;
+        /** (lock) the task channel */ FrameChannel channel;
+        /** (lock) the control channel, for INTERRUPT; null until the worker has connected it */ FrameChannel control;
+        /** (lock) an INTERRUPT to send once the control channel is there */ byte[] pendingControl;
         /** (lock) */ boolean ready;
         /** (lock) */ boolean exiting;
         /** (lock) */ boolean lost;
@@ -186,6 +188,19 @@ final class ProcessPoolCore implements Server.Acceptor {
         Worker(PoolWorker process, long token) {
             this.process = process;
             this.token = token;
+        }
+
+        /** Sends {@code frame} on the control channel, or once it is connected. Call holding lock. */
+        void sendControl(byte[] frame) {
+            if (control == null) {
+                pendingControl = frame;
+                return;
+            }
+            try {
+                control.send(frame);
+            } catch (IOException e) {
+                lost = true;    // the worker is ending; its exit is accounted for when it comes
+            }
         }
 
         /** Sends {@code frame}; false if the channel is closed (the worker is then lost). Call holding lock. */
@@ -627,16 +642,27 @@ final class ProcessPoolCore implements Server.Acceptor {
         terminated.countDown();
     }
 
-    /** Server.Acceptor: a worker has connected; its token says which. */
+    /**
+     * Server.Acceptor: a worker has connected a channel; its token says which worker, its sign
+     * which channel (negative: control).
+     */
     @Override
     public void accept(FrameChannel channel, long token) {
+        boolean control = token < 0;
         Worker worker = null;
+        byte[] pending = null;
         lock.lock();
         try {
             for (Worker w : workers) {
-                if (w.token == token && w.channel == null) {
+                if (w.token == Math.abs(token) && (control ? w.control : w.channel) == null) {
                     worker = w;
-                    w.channel = channel;
+                    if (control) {
+                        w.control = channel;
+                        pending = w.pendingControl;
+                        w.pendingControl = null;
+                    } else {
+                        w.channel = channel;
+                    }
                     break;
                 }
             }
@@ -651,7 +677,11 @@ final class ProcessPoolCore implements Server.Acceptor {
         channel.start(new FrameChannel.Handler() {
             @Override
             public void frame(byte[] frame) {
-                received(w, frame);
+                if (control) {
+                    channel.close();    // a worker sends nothing on its control channel
+                } else {
+                    received(w, frame);
+                }
             }
 
             @Override
@@ -664,6 +694,13 @@ final class ProcessPoolCore implements Server.Acceptor {
                 }
             }
         });
+        if (pending != null) {
+            try {
+                channel.send(pending);
+            } catch (IOException e) {
+                // closed already: the worker is ending
+            }
+        }
     }
 
     /** A frame from worker {@code w}, on its channel's reader thread. */
@@ -820,7 +857,7 @@ final class ProcessPoolCore implements Server.Acceptor {
     /** Interrupts {@code item} in {@code w} and kills {@code w} if it is still running it after the grace. Holding lock. */
     private void stop(Worker w, WorkItem item, String why) {
         item.interrupted = true;
-        w.send(PoolProtocol.frame(PoolProtocol.INTERRUPT, item.id));
+        w.sendControl(PoolProtocol.frame(PoolProtocol.INTERRUPT, item.id));
         Timer.TIMER.schedule(() -> {
             lock.lock();
             try {
