@@ -57,7 +57,9 @@ public class ProcessPoolBenchmark {
         for (int i = 0; i < ITEMS; i++) {
             items.add(i);
         }
-        // Warm: both workers started, and the task and map paths loaded in them.
+        // Warm, as a pool in use is: both workers started, and the task and map paths compiled
+        // in them and here (quick runs have only two short warm-up iterations, and a worker is a
+        // fresh JVM whose JIT starts cold).
         List<dev.spindle.futures.Future<Integer>> warm = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             int x = i;
@@ -66,7 +68,13 @@ public class ProcessPoolBenchmark {
         for (var f : warm) {
             f.result(PATIENCE);
         }
-        sum(100);
+        for (int i = 0; i < 3_000; i++) {
+            pool.submit(() -> 1).result(PATIENCE);
+        }
+        for (int i = 0; i < 5; i++) {
+            sum(100);
+        }
+        sum(1);
     }
 
     @TearDown(Level.Trial)
