@@ -206,7 +206,11 @@ final class ProcessPoolCore implements Server.Acceptor {
         /** Sends {@code frame}; false if the channel is closed (the worker is then lost). Call holding lock. */
         boolean send(byte[] frame) {
             try {
-                channel.send(frame);
+                if (FrameChannel.onReaderThread()) {
+                    channel.sendDirect(frame);  // a result's reader thread hands out the next task itself
+                } else {
+                    channel.send(frame);        // a caller's thread may be interrupted: the writer thread writes
+                }
                 return true;
             } catch (IOException e) {
                 lost = true;
