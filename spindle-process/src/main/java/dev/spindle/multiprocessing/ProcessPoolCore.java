@@ -724,6 +724,7 @@ final class ProcessPoolCore implements Server.Acceptor {
             w.ready = true;
             starting--;
             serve(w);
+            dispatch();     // what serve() put back if w's channel failed goes to another idle worker
             toStart = reserveWorkers();
         } finally {
             lock.unlock();
@@ -767,6 +768,7 @@ final class ProcessPoolCore implements Server.Acceptor {
                 item.timer.cancel(false);
             }
             serve(w);
+            dispatch();
             toStart = reserveWorkers();
         } finally {
             lock.unlock();
