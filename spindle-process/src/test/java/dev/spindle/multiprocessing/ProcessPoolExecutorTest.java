@@ -81,7 +81,7 @@ class ProcessPoolExecutorTest {
     // ---------------------------------------------------------------- construction
 
     @Test
-    @DisplayName("EXEC-03, PPE-07: maxWorkers <= 0, maxTasksPerChild <= 0, a non-positive timeout and a null initializer are refused, naming the value")
+    @DisplayName("EXEC-03, EXEC-07, PPE-07: maxWorkers <= 0, maxTasksPerChild <= 0, a non-positive timeout and a null initializer are refused, naming the value")
     void badArguments() {
         assertThatThrownBy(() -> ProcessPoolExecutor.builder().maxWorkers(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxWorkers must be greater than 0: 0");
