@@ -98,7 +98,9 @@ public final class ProcessPoolDemo implements Demo {
                 out.println("  " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
             }
             String next = pool.submit(() -> action(20)).result(PATIENCE);
-            out.println("  worker " + first + " ignored the interrupt and was killed; the next task: " + next);
+            boolean replaced = ProcessHandle.of(first).map(p -> !p.isAlive()).orElse(true);
+            out.println("  worker " + first + (replaced ? " ignored the interrupt and was killed" : " is still alive")
+                    + "; the next task: " + next);
         }
     }
 }
