@@ -94,6 +94,9 @@ final class ProcessPoolCore implements Server.Acceptor {
     /** How much of a worker's stderr a {@link WorkerCrashedException} keeps. */
     static final int STDERR_TAIL_BYTES = 8192;
 
+    /** How long the exit of a worker waits for its channel's last frames to be read. */
+    private static final long DRAIN_MILLIS = 2_000;
+
     /** How long a worker whose channel closed may take to end by itself before it is killed. */
     private static final long LOST_GRACE_MILLIS = 5_000;
 
@@ -184,6 +187,8 @@ final class ProcessPoolCore implements Server.Acceptor {
         /** (lock) */ int tasksRun;
         /** (lock) the map functions sent to it, least recently used first */
         final LinkedHashMap<Long, Boolean> functions = new LinkedHashMap<>(16, 0.75f, true);
+        /** Opens once the task channel's reader has read all it will: every frame, then end-of-file. */
+        final CountDownLatch drained = new CountDownLatch(1);
 
         Worker(PoolWorker process, long token) {
             this.process = process;
@@ -628,7 +633,9 @@ final class ProcessPoolCore implements Server.Acceptor {
                 breakPool(CANNOT_START, e);
                 continue;
             }
-            w.process.onExit().whenComplete((p, x) -> exited(w));
+            // On a thread of its own: exited() may wait for the channel's last frames, and must
+            // not hold up the process's watcher thread, which completes onExit().
+            w.process.onExit().whenComplete((p, x) -> Thread.ofVirtual().name(name + "-exited").start(() -> exited(w)));
         }
     }
 
@@ -695,6 +702,9 @@ final class ProcessPoolCore implements Server.Acceptor {
                     lost(w);
                 } finally {
                     lock.unlock();
+                }
+                if (!control) {
+                    w.drained.countDown();
                 }
             }
         });
@@ -885,6 +895,22 @@ final class ProcessPoolCore implements Server.Acceptor {
      */
     private void exited(Worker w) {
         PoolWorker p = w.process;
+        boolean connected;
+        lock.lock();
+        try {
+            connected = w.channel != null;
+        } finally {
+            lock.unlock();
+        }
+        if (connected) {
+            // A result the worker sent just before it died is still in the socket: let its reader
+            // deliver it first, so that a task that finished is not reported as crashed.
+            try {
+                w.drained.await(DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();     // the watcher is never interrupted; account for the exit anyway
+            }
+        }
         WorkItem item;
         String killedFor;
         boolean diedStarting;
