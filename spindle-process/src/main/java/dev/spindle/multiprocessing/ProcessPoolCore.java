@@ -66,8 +66,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * the pool breaks instead of starting them forever.
  *
  * <p><b>Locking.</b> {@code lock} guards the run state, the queue, the workers and every
- * field of Worker and WorkItem marked so. Frames are handed to a channel under the lock (which
- * never blocks: the channel's writer thread writes them). Nothing that runs user code (future
+ * field of Worker and WorkItem marked so. Frames are handed to a channel under the lock: a
+ * caller's thread queues them for the channel's writer thread; a reader thread writes a frame of
+ * at most 64 KiB itself when nothing is queued ({@code FrameChannel.sendDirect}), which does not
+ * block, since the pool writes a worker's task channel only while that worker has nothing in
+ * flight and so is reading it. Nothing that runs user code (future
  * callbacks) or starts a JVM happens under the lock: methods collect what to do and do it after
  * unlocking. A WorkItem's outcome is claimed once ({@link WorkItem#claim()}), by its result, its
  * timeout or its worker's death, and only the claimer completes its futures.
