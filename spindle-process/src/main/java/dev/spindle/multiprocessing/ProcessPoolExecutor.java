@@ -37,8 +37,8 @@ import java.util.function.Function;
  *
  * <p><b>Workers.</b> Workers are started on demand, one per queued task that no idle or starting
  * worker will take, up to {@link Builder#maxWorkers}, and reused while warm (PPE-11). Each talks
- * to the pool over channels of its own (tasks, and interrupts) and runs one task at a time, so the pool knows which
- * task each worker runs; tasks wait in the pool, not in a worker. {@code map}'s function is sent
+ * to the pool over channels of its own (one for tasks, one for interrupts) and runs one task at a
+ * time, so the pool knows which task each worker runs; tasks wait in the pool, not in a worker. {@code map}'s function is sent
  * to each worker once and cached there; then only the items travel. A worker runs the
  * {@linkplain Builder#initializer initializer} before its first task (EXEC-05) and, with
  * {@linkplain Builder#maxTasksPerChild maxTasksPerChild}, is replaced after that many tasks
