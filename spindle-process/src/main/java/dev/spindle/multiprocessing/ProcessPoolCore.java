@@ -12,6 +12,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -108,6 +109,9 @@ final class ProcessPoolCore implements Server.Acceptor {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
+    /** Task, function and worker-token numbers: unique in this JVM, never 0. */
+    private static final AtomicLong IDS = new AtomicLong(1);
+
     /** Python's {@code concurrent.futures} logger, as the thread pool's. */
     private static final System.Logger LOGGER = System.getLogger("dev.spindle.futures");
 
@@ -120,7 +124,6 @@ final class ProcessPoolCore implements Server.Acceptor {
             throw new ExceptionInInitializerError(e);
         }
     }
-    private static final AtomicLong IDS = new AtomicLong(1);
 
     /** Task timeouts and kill graces, for every pool: one daemon thread that never runs user code. */
     private static final class Timer {
@@ -207,11 +210,11 @@ final class ProcessPoolCore implements Server.Acceptor {
             try {
                 control.send(frame);
             } catch (IOException e) {
-                lost = true;    // the worker is ending; its exit is accounted for when it comes
+                lost(this);     // the worker is ending; its exit is accounted for when it comes
             }
         }
 
-        /** Sends {@code frame}; false if the channel is closed (the worker is then lost). Call holding lock. */
+        /** Sends {@code frame}; false if the channel is closed, and the worker is then {@link #lost}. Call holding lock. */
         boolean send(byte[] frame) {
             try {
                 if (FrameChannel.onReaderThread()) {
@@ -221,7 +224,7 @@ final class ProcessPoolCore implements Server.Acceptor {
                 }
                 return true;
             } catch (IOException e) {
-                lost = true;
+                lost(this);
                 return false;
             }
         }
@@ -256,7 +259,7 @@ final class ProcessPoolCore implements Server.Acceptor {
         final FunctionRef function;
         /** the CALL or APPLY frame; null once claimed */ volatile byte[] frame;
         /** the futures, in item order; null once completed */ volatile PoolFuture<?>[] futures;
-        /** (lock) items left out: cancelled, or not serializable; null for none */ int[] skip;
+        /** (lock) the items left out: not serializable, or cancelled before the task started */ final BitSet skip;
         /** (lock) the worker running it */ Worker worker;
         /** (lock) */ ScheduledFuture<?> timer;
         /** (lock) */ boolean interrupted;
@@ -264,7 +267,7 @@ final class ProcessPoolCore implements Server.Acceptor {
         private volatile int claimed;
         private final int size;
 
-        WorkItem(long id, FunctionRef function, byte[] frame, PoolFuture<?>[] futures, int[] skip) {
+        WorkItem(long id, FunctionRef function, byte[] frame, PoolFuture<?>[] futures, BitSet skip) {
             this.id = id;
             this.function = function;
             this.frame = frame;
@@ -282,22 +285,10 @@ final class ProcessPoolCore implements Server.Acceptor {
          * Holding lock.
          */
         boolean start() {
-            List<Integer> cancelled = null;
-            for (int i = 0; i < futures.length; i++) {
-                if (!skips(i) && !futures[i].setRunningOrNotifyCancel()) {
-                    if (cancelled == null) {
-                        cancelled = new ArrayList<>();
-                    }
-                    cancelled.add(i);
+            for (int i = 0; i < size; i++) {
+                if (!skip.get(i) && !futures[i].setRunningOrNotifyCancel()) {
+                    skip.set(i);
                 }
-            }
-            if (cancelled != null) {
-                int old = skip == null ? 0 : skip.length;
-                int[] merged = skip == null ? new int[cancelled.size()] : java.util.Arrays.copyOf(skip, old + cancelled.size());
-                for (int i = 0; i < cancelled.size(); i++) {
-                    merged[old + i] = cancelled.get(i);
-                }
-                skip = merged;
             }
             started = true;
             return live() > 0;
@@ -320,19 +311,7 @@ final class ProcessPoolCore implements Server.Acceptor {
 
         /** How many of its futures run (those not skipped). */
         int live() {
-            return futures.length - (skip == null ? 0 : skip.length);
-        }
-
-        /** True if future {@code i} is left out. */
-        boolean skips(int i) {
-            if (skip != null) {
-                for (int s : skip) {
-                    if (s == i) {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return size - skip.cardinality();
         }
 
         /** Does nothing: {@code shutdownNow()} cancelled this task, which never runs. */
@@ -382,7 +361,7 @@ final class ProcessPoolCore implements Server.Acceptor {
             future.setException(e);
             return future;
         }
-        enqueue(new WorkItem(id, null, frame, new PoolFuture<?>[] {future}, null));
+        enqueue(new WorkItem(id, null, frame, new PoolFuture<?>[] {future}, new BitSet(1)));
         return future;
     }
 
@@ -407,22 +386,21 @@ final class ProcessPoolCore implements Server.Acceptor {
         Object[] items = batch.toArray();
         long id = IDS.getAndIncrement();
         byte[] frame;
-        int[] skip = null;
+        BitSet skip = new BitSet();
         try {
             frame = PoolProtocol.apply(id, fn.id, items);
         } catch (IOException | RuntimeException whole) {
             // Find the items that cannot be serialized: they fail, the others go.
-            List<Integer> bad = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 try {
                     Codec.serialize(items[i]);
                 } catch (IOException | RuntimeException e) {
-                    bad.add(i);
+                    skip.set(i);
                     items[i] = null;
                     array[i].setException(e);
                 }
             }
-            if (bad.size() == n) {
+            if (skip.cardinality() == n) {
                 return futures;
             }
             try {
@@ -435,7 +413,6 @@ final class ProcessPoolCore implements Server.Acceptor {
                 }
                 return futures;
             }
-            skip = bad.stream().mapToInt(Integer::intValue).toArray();
         }
         enqueue(new WorkItem(id, fn, frame, array, skip));
         return futures;
@@ -514,13 +491,12 @@ final class ProcessPoolCore implements Server.Acceptor {
                 sent = sent && w.send(PoolProtocol.function(fn, item.function.bytes));
                 w.functions.put(fn, Boolean.TRUE);
             }
-            if (sent && item.skip != null) {
-                sent = w.send(PoolProtocol.skip(item.id, item.skip));
+            if (sent && !item.skip.isEmpty()) {
+                sent = w.send(PoolProtocol.skip(item.id, item.skip.stream().toArray()));
             }
         }
         if (!sent || !w.send(item.frame)) {
-            queue.addFirst(item);
-            lost(w);
+            queue.addFirst(item);       // w is lost; another worker takes the task
             return;
         }
         w.current = item;
@@ -550,9 +526,7 @@ final class ProcessPoolCore implements Server.Acceptor {
     /** Tells {@code w}, which has nothing in flight, to end. */
     private void retire(Worker w) {
         w.exiting = true;
-        if (!w.send(new byte[] {PoolProtocol.EXIT})) {
-            lost(w);
-        }
+        w.send(new byte[] {PoolProtocol.EXIT});     // if the channel is closed, w is lost and ends anyway
     }
 
     /**

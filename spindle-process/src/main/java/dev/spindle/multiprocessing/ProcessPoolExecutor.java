@@ -311,9 +311,7 @@ public final class ProcessPoolExecutor extends AbstractExecutorService implement
             throws InterruptedException {
         List<Future<T>> futures = submitAll(tasks);
         try {
-            for (Future<T> f : futures) {
-                Futures.wait(List.of(f));
-            }
+            Futures.wait(futures);
         } catch (InterruptedException e) {
             futures.forEach(f -> f.cancel(true));
             throw e;

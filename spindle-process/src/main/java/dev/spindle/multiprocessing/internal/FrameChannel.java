@@ -141,7 +141,8 @@ public final class FrameChannel implements AutoCloseable {
 
     /**
      * {@link #send} that writes the frame on the calling thread when nothing is waiting for the
-     * writer thread and the frame is small ({@link #DIRECT_MAX}), saving a thread handoff; in
+     * writer thread, nobody is writing, and the frame is small ({@link #DIRECT_MAX}), saving a
+     * thread handoff; otherwise it queues the frame, so it never waits for another writer. In
      * order with every frame sent before it. For reader threads only ({@link #onReaderThread()}),
      * which are never interrupted: an interrupt during the write would close the socket.
      *
@@ -152,7 +153,10 @@ public final class FrameChannel implements AutoCloseable {
         if (READER.get() == null) {
             throw new IllegalStateException("sendDirect is for the reader threads of channels: " + Thread.currentThread());
         }
-        writing.lock();
+        if (!writing.tryLock()) {
+            send(frame);    // someone is writing: queue behind them rather than wait (the caller may hold locks)
+            return;
+        }
         try {
             synchronized (this) {
                 if (closed) {
